@@ -553,7 +553,7 @@ def evaluate(self:Formula, X:torch.Tensor, # (N, D)
 
 # %% ../nbs/00_formula.ipynb #b2f35b54
 def _normal_phi(e:Expr) -> str:
-    s = sp.simplify(e.sympy())
+    s = sp.simplify(sp.nsimplify(e.sympy(), rational=True)) # floats as exact rationals: sin(1.5*x) is sin(3*x/2)
     if s.is_number: return '1'
     _, s = s.as_content_primitive()
     if s.could_extract_minus_sign(): s = -s

@@ -21,7 +21,7 @@ from .formula import FUNCTIONS, Expr, Formula, Term, as_float_tensor
 
 # %% auto #0
 __all__ = ['PLANTED', 'VectorizedSR', 'make_planted', 'load_sr_benchmark', 'feynman_problems', 'sample_problem',
-           'is_symbolic_solution']
+           'is_symbolic_solution', 'gplearn_sympy', 'planted_benchmark']
 
 # %% ../nbs/01_vsr.ipynb #3d731a28
 # A tree is a nested tuple: ('$x', j) is input variable j (always 0 outside "general" mode), ('$c', v) a constant,
@@ -127,13 +127,21 @@ _MAX_ABS = 1e8 # features larger than this are treated as not finite
 def _standardize(V:torch.Tensor, # (B, n, …) values of B terms: (B, n, D), or (B, n) in 'general' mode
                  mode:str) -> list[torch.Tensor|None]:
     "Terms' values → standardised design columns (n, Df) each; None when not finite or huge; constant columns become 0."
+    Z, ok_t = _standardize_block(V, mode)
+    return [z if k else None for z, k in zip(Z.unbind(0), ok_t.tolist())]
+
+def _standardize_block(V:torch.Tensor, mode:str) -> tuple[torch.Tensor, torch.Tensor]:
+    "`_standardize` as one tensor (B, n, Df) and a (B,) mask of the finite, not huge terms."
     V = V.sum(-1, keepdim=True) if mode == 'shared' else (V[..., None] if V.ndim == 2 else V)
-    ok_t = (torch.isfinite(V).flatten(1).all(1) & (V.abs().flatten(1).amax(1) <= _MAX_ABS)).tolist()
-    V = torch.nan_to_num(V, nan=0.0, posinf=0.0, neginf=0.0)
-    mu, sd = V.mean(1, keepdim=True), V.std(1, keepdim=True)
+    fin = torch.isfinite(V).flatten(1).all(1)
+    ok_t = fin & (V.abs().flatten(1).amax(1) <= _MAX_ABS)
+    if not bool(fin.all()): V = torch.nan_to_num(V, nan=0.0, posinf=0.0, neginf=0.0)
+    n = V.shape[1]
+    mu = V.mean(1, keepdim=True)
+    Vc = V - mu
+    sd = (Vc.square().sum(1, keepdim=True) / max(n - 1, 1)).sqrt() # as V.std(1), in fewer passes
     ok = sd > 1e-9 * (1 + mu.abs())
-    Z = torch.where(ok, (V - mu) / torch.where(ok, sd, torch.ones_like(sd)), torch.zeros_like(V))
-    return [z if k else None for z, k in zip(Z.unbind(0), ok_t)]
+    return Vc.mul_(torch.where(ok, 1 / torch.where(ok, sd, torch.ones_like(sd)), torch.zeros_like(sd))), ok_t
 
 def _batched_ridge_loss(Z:torch.Tensor, # (U, n, Df) standardised term columns; Z[0] is all zeros (padding)
                         idx:torch.Tensor, # (B, K) indices into Z, one row per candidate (0 = no term)
@@ -261,6 +269,7 @@ class VectorizedSR(RegressorMixin, BaseEstimator):
                  population_size:int=500, # individuals per generation
                  generations:int=30, # generation limit
                  time_budget:float|None=None, # seconds; stop after the generation that passes it
+                 budget_clock:str='wall', # 'wall' (elapsed time) or 'cpu' (this process's CPU time: fair on a shared machine)
                  max_terms:int=3, # K: most terms (φ's) per individual; an individual is one tree whose top-level '+'/'-' separate its terms
                  functions:Sequence[str]=_DEFAULT_FUNCTIONS, # base function names from `FUNCTIONS`
                  max_depth:int=7, # deepest tree allowed
@@ -274,7 +283,7 @@ class VectorizedSR(RegressorMixin, BaseEstimator):
                  p_term:float=0.1, # add, drop or replace one term (the rest: reproduction)
                  elitism:float=0.02, # fraction copied unchanged to the next generation
                  parsimony:float=0.01, # fitness = log10(loss + 1e-12) + parsimony × complexity + AIC's weight penalty
-                 seed_trees:int=10000, # small trees enumerated and scored as single terms to seed the population (0: random start)
+                 seed_trees:int=40000, # work bound of the enumeration of small distinct trees scored as single terms to seed the population (0: random start)
                  const_prob:float=0.15, # chance that a new leaf is a constant
                  n_const_opt:int=4, # elite individuals whose inner constants are tuned each generation
                  const_steps:int=15, # L-BFGS iterations per tuning
@@ -298,6 +307,12 @@ def _check_params(self:VectorizedSR):
         v = getattr(self, name)
         if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
     if self.time_budget is not None and not self.time_budget > 0: raise ValueError(f"time_budget must be positive seconds or None, got {self.time_budget!r}")
+    if self.budget_clock not in ('wall', 'cpu'): raise ValueError(f"budget_clock must be 'wall' or 'cpu', got {self.budget_clock!r}")
+
+@patch
+def _clock(self:VectorizedSR) -> float:
+    "Seconds on the clock `time_budget` is counted in."
+    return time.process_time() if self.budget_clock == 'cpu' else time.perf_counter()
 
 @patch
 def _rand_tree(self:VectorizedSR, rng, depth, full=False):
@@ -460,28 +475,74 @@ def _describe(self:VectorizedSR, terms) -> str:
         return ' + '.join(str(_to_sympy(t, syms)) for t in terms)
     return str(Formula([_to_expr(t) for t in terms]))
 
-def _enumerate_trees(functions, leaves, budget):
-    "Distinct small trees over `leaves`, by increasing size, up to the size at which the total would pass `budget`."
-    # pruned: no constant-only subtree bigger than a leaf, one order of the arguments of add and mul, no neg(neg(.))
-    var = lambda t: _has_var(t)
-    by_size, out = {1: list(leaves)}, [t for t in leaves if var(t)]
+def _keys(V:torch.Tensor, # (T, P) values of T trees on the same P points
+          affine:bool=False, # keys equal for a·v + b (a ≠ 0) as well: what a weighted term cannot tell apart
+         ) -> list[tuple]:
+    "Hashable keys of the rows of V: equal (up to 1e-5 relative) values give equal keys."
+    V = V.double()
+    if affine: V = V - V.mean(1, keepdim=True)
+    nrm = V.norm(dim=1, keepdim=True).clamp(min=1e-300)
+    g = torch.Generator(device='cpu').manual_seed(12345)
+    R = torch.randn(V.shape[1], 2, generator=g, dtype=V.dtype).to(V.device)
+    a = (V / nrm) @ R
+    if affine: a = a * torch.where(a[:, :1] < 0, -1.0, 1.0)
+    else: a = torch.cat([a, torch.log10(nrm)], 1)
+    return [tuple(r) for r in torch.round(a * 1e5).long().tolist()]
+
+def _enumerate_trees(functions, # base function names
+                     leaves:list, # leaf trees: the variables and the constant 1
+                     values:list, # their values on the screening rows, one tensor of one shape S each
+                     budget:int, # most trees built and checked (a level is built only if all its combinations fit)
+                     max_values:float=6e7, # most float32 values kept (the last level is added only if it fits)
+                    ) -> tuple[list, torch.Tensor]:
+    "Small trees by increasing size, one per distinct function on the screening rows, and their values (T, *S)."
+    # Each level is built with one broadcast tensor op per (function, size split); trees whose values equal an earlier
+    # tree's are dropped (x*x after square(x)), and so are non-finite, huge or constant ones (only the leaf 1 is kept).
     un = [f for f in functions if FUNCTIONS[f].arity == 1]
     bi = [f for f in functions if FUNCTIONS[f].arity == 2]
-    rank = {}
-    for s in range(2, 12):
-        new = [(f, t) for f in un for t in by_size[s - 1] if var(t) and not (f == 'neg' and t[0] == 'neg')]
+    S = values[0].shape
+    V1 = torch.stack([v.float().expand(S).reshape(-1) for v in values])
+    pidx = torch.linspace(0, V1.shape[1] - 1, min(256, V1.shape[1]), device=V1.device).round().long().unique()
+    seen = set(_keys(V1[:, pidx]))
+    by = {1: (list(leaves), V1, [_has_var(t) for t in leaves])}
+    out_t, out_v = [t for t in leaves if _has_var(t)], [V1[[i for i, t in enumerate(leaves) if _has_var(t)]]]
+    total, ratio = len(out_t), 1.0
+    def level(s):
+        trees, vals = [], []
+        def add(new_trees, V):
+            Vp = V[:, pidx] # checks and keys on a fixed subset of the points (the full values are checked again when scored)
+            ok = torch.isfinite(Vp).all(1) & (Vp.abs().amax(1) <= _MAX_ABS) & (Vp.std(1) > 1e-6 * (1 + Vp.abs().mean(1)))
+            idx = ok.nonzero()[:, 0].tolist()
+            if not idx: return
+            keep = []
+            for i, k in zip(idx, _keys(Vp[idx])):
+                if k not in seen: seen.add(k); trees.append(new_trees[i]); keep.append(i)
+            if keep: vals.append(V[keep])
+        for f in un:
+            ts, V, hv = by[s - 1]
+            keep = [i for i, h in enumerate(hv) if h]
+            if keep: add([(f, ts[i]) for i in keep], FUNCTIONS[f].torch_fn(V[keep]))
         for f in bi:
             for a in range(1, s - 1):
-                for l in by_size[a]:
-                    for r in by_size[s - 1 - a]:
-                        if not (var(l) or var(r)): continue
-                        if f in ('add', 'mul') and (a, rank.get(l, 0)) > (s - 1 - a, rank.get(r, 0)): continue
-                        if f in ('sub', 'div') and l == r: continue
-                        new.append((f, l, r))
-        if len(out) + len(new) > budget: break
-        rank.update((t, i) for i, t in enumerate(new))
-        by_size[s] = new; out += new
-    return out
+                (lt, LV, lh), (rt, RV, rh) = by[a], by[s - 1 - a]
+                step = max(1, int(4e6 // (RV.shape[0] * RV.shape[1] + 1)))
+                for c in range(0, len(lt), step):
+                    W = FUNCTIONS[f].torch_fn(LV[c:c + step, None, :], RV[None, :, :]).reshape(-1, LV.shape[1])
+                    if all(rh): pairs = [(f, l, r) for l in lt[c:c + step] for r in rt]; add(pairs, W); continue
+                    pairs = [(f, l, r) if (hl or hr) else None for l, hl in zip(lt[c:c + step], lh[c:c + step]) for r, hr in zip(rt, rh)]
+                    good = [i for i, p in enumerate(pairs) if p is not None]
+                    if good: add([pairs[i] for i in good], W[good])
+        return trees, (torch.cat(vals) if vals else V1[:0])
+    for s in range(2, 12):
+        n_un = sum(by[s - 1][2]) * len(un)
+        n_bi = len(bi) * sum(len(by[a][0]) * len(by[s - 1 - a][0]) for a in range(1, s - 1))
+        if total + n_un + n_bi > budget or (total + ratio * (n_un + n_bi)) * V1.shape[1] > max_values: break # work and memory bounds
+        trees, V = level(s)
+        if not trees or (total + len(trees)) * V1.shape[1] > max_values: break
+        ratio = len(trees) / (n_un + n_bi) # distinct share of the combinations: estimates the next level's size
+        by[s] = (trees, V, [True] * len(trees))
+        out_t += trees; out_v.append(V); total += len(trees)
+    return out_t, torch.cat(out_v).reshape(-1, *S)
 
 @patch
 def _seed(self:VectorizedSR, scorer, rng):
@@ -489,18 +550,24 @@ def _seed(self:VectorizedSR, scorer, rng):
     P, K, seeds = self.population_size, self.max_terms, []
     if self.seed_trees:
         leaves = [(_X, j) for j in range(self._n_vars)] + [(_C, 1.0)]
-        cands = _enumerate_trees(self.functions, leaves, self.seed_trees)
         m = min(len(scorer.y), 256) # screening on a subsample of the search rows
-        sub = _Scorer([v[:m] for v in scorer.ev.leaves], (scorer.y[:m] - scorer.y[:m].mean()) / scorer.y[:m].std(correction=0),
-                      scorer.mode, 1, scorer.ridge)
+        lv = [v[:m] for v in scorer.ev.leaves]
+        cands, V = _enumerate_trees(self.functions, leaves, lv + [torch.ones((), dtype=lv[0].dtype, device=lv[0].device)], self.seed_trees)
+        ym = (scorer.y[:m] - scorer.y[:m].mean()) / scorer.y[:m].std(correction=0)
+        sub = _Scorer(lv, ym, scorer.mode, 1, scorer.ridge)
         Df = scorer.ev.shape[1] if self.mode == 'vectorized' else 1
-        cap = int(2.5e7 // (m * Df)) # candidates whose columns are kept (float32) for the forward selection
-        losses, store = [], []
-        for s in range(0, len(cands), 512): # chunks bound the cached values
-            chunk = cands[s:s + 512]
-            losses += list(sub.loss([(t,) for t in chunk]))
-            if s < cap: store += [None if sub.Z[t] is None else sub.Z[t].float() for t in chunk]
-            sub.retain([])
+        losses, y32 = np.full(len(cands), _PENALTY), ym.float()
+        for s in range(0, len(cands), 4096): # every enumerated tree scored as a single term: batched float32 ridge fits
+            Z, ok = _standardize_block(V[s:s + 4096], scorer.mode)
+            idx = ok.nonzero()[:, 0]
+            if len(idx):
+                Zb = torch.cat([torch.zeros_like(Z[:1]), Z[idx]])
+                l = _batched_ridge_loss(Zb, torch.arange(1, len(idx) + 1, device=Zb.device)[:, None], y32, max(scorer.ridge, 1e-6))
+                losses[s + idx.cpu().numpy()] = l.double().cpu().numpy()
+        cap = int(8e6 // (m * Df)) # the best `cap` single terms are the pool of the forward selection (float32 columns)
+        pj = [int(j) for j in np.argsort(losses, kind='stable')[:cap] if losses[j] < 1.0]
+        Zall = _standardize_block(V[pj], scorer.mode)[0].transpose(0, 1).contiguous() if pj else None # (m, C, Df)
+        del V
         best, seen = [], set()
         for j in np.argsort(losses, kind='stable'):
             r = float(f"{losses[j]:.9g}")
@@ -510,9 +577,8 @@ def _seed(self:VectorizedSR, scorer, rng):
         seeds = list(best)
         # greedy forward selection over the stored enumerated terms, beam of 3: each step scores every stored term
         # added to every beam member exactly (its columns projected off the member's) in a few batched ops
-        pj = [j for j in range(len(store)) if store[j] is not None and losses[j] < 1.0]
         if K > 1 and pj:
-            Zall, pool, ym = torch.stack([store[j] for j in pj], 1), [cands[j] for j in pj], sub.y.float() # (m, C, Df)
+            pool, ym = [cands[j] for j in pj], sub.y.float()
             beam = [(t,) for t in best[:3]]
             for _ in range(K - 1):
                 scored = []
@@ -560,51 +626,55 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
     best, archive, hist = None, {}, []
     n_elite = max(1, int(round(self.elitism * P)))
     bar = tqdm(total=self.generations, disable=self.verbose <= 0, leave=False)
-    for gen in range(self.generations):
-        keys = [_key_terms(t, K) for t in pop]
-        loss = scorer.loss(keys)
-        comp = np.array([sum(_size(u) for u in k) if k else 10 * self.max_size for k in keys])
-        n_w = np.array([len(k) * Df if k else 0 for k in keys]) # least-squares weights: AIC's 2k/n, in log10 units
-        fit = np.log10(loss + 1e-12) + self.parsimony * comp + 2 * n_w / (len(ys) * math.log(10))
-        first = {}
-        for j, k in enumerate(keys): # copies of one candidate after its first lose tournaments: keeps diversity
-            if k is not None and first.setdefault(frozenset(k), j) != j: fit[j] += 1.0
-        for k, l, c in zip(keys, loss, comp):
-            if k and l < archive.get(c, (np.inf,))[0]: archive[int(c)] = (float(l), k)
-        i = int(np.argmin(fit))
-        if best is None or fit[i] < best[0]: best = (float(fit[i]), float(loss[i]), keys[i])
-        hist.append({'generation': gen, 'best_loss': float(loss.min()), 'best_fitness': best[0],
-                     'unique_candidates': len(set(map(frozenset, filter(None, keys)))), 'time': time.perf_counter() - t0})
-        if self.verbose > 0:
-            bar.update(1); bar.set_postfix_str(f"loss={best[1]:.3g} {self._describe(best[2])}"[:120])
-        if loss.min() < self.tol or (self.time_budget is not None and time.perf_counter() - t0 > self.time_budget): break
-        if gen == self.generations - 1: break
-        order = np.argsort(fit, kind='stable')
-        elites, seen = [], set()
-        for j in order:
-            if keys[j] is None or frozenset(keys[j]) in seen: continue
-            seen.add(frozenset(keys[j])); elites.append(pop[j])
-            if len(elites) >= n_elite: break
-        tuned, with_consts = [], []
-        for j in order: # the best distinct individuals that have inner constants
-            if len(with_consts) >= self.n_const_opt: break
-            if keys[j] is not None and first.get(frozenset(keys[j])) == j and any(_consts(t) for t in keys[j]): with_consts.append(keys[j])
-        for j in order[:n_elite]: # the elite again, each input scaled by a constant: finds sin(a·x) from sin(x)
-            if len(with_consts) >= 2 * self.n_const_opt: break
-            if keys[j] is not None and first.get(frozenset(keys[j])) == j: with_consts.append(tuple(_scale_vars(t) for t in keys[j]))
-        for k in with_consts:
-            new = self._tune_consts(list(k), leaves, ys)
-            if new is not None and self._ok(_join(new)): tuned.append(_join(new))
-        def select():
-            c = rng.integers(P, size=self.tournament_size)
-            return pop[c[int(np.argmin(fit[c]))]]
-        new = elites + tuned
-        while len(new) < P:
-            p1 = select()
-            child = self._vary(rng, p1, select)
-            new.append(child if self._ok(child) else p1)
-        scorer.retain(new)
-        pop = new
+    try:
+        for gen in range(self.generations):
+            keys = [_key_terms(t, K) for t in pop]
+            loss = scorer.loss(keys)
+            comp = np.array([sum(_size(u) for u in k) if k else 10 * self.max_size for k in keys])
+            n_w = np.array([len(k) * Df if k else 0 for k in keys]) # least-squares weights: AIC's 2k/n, in log10 units
+            fit = np.log10(loss + 1e-12) + self.parsimony * comp + 2 * n_w / (len(ys) * math.log(10))
+            first = {}
+            for j, k in enumerate(keys): # copies of one candidate after its first lose tournaments: keeps diversity
+                if k is not None and first.setdefault(frozenset(k), j) != j: fit[j] += 1.0
+            for k, l, c in zip(keys, loss, comp):
+                if k and l < archive.get(c, (np.inf,))[0]: archive[int(c)] = (float(l), k)
+            i = int(np.argmin(fit))
+            if best is None or fit[i] < best[0]: best = (float(fit[i]), float(loss[i]), keys[i])
+            hist.append({'generation': gen, 'best_loss': float(loss.min()), 'best_fitness': best[0],
+                         'unique_candidates': len(set(map(frozenset, filter(None, keys)))), 'time': time.perf_counter() - t0})
+            if self.verbose > 0:
+                bar.update(1); bar.set_postfix_str(f"loss={best[1]:.3g} {self._describe(best[2])}"[:120])
+            if loss.min() < self.tol or (self.time_budget is not None and self._clock() - self._budget_t0 > self.time_budget): break
+            if gen == self.generations - 1: break
+            order = np.argsort(fit, kind='stable')
+            elites, seen = [], set()
+            for j in order:
+                if keys[j] is None or frozenset(keys[j]) in seen: continue
+                seen.add(frozenset(keys[j])); elites.append(pop[j])
+                if len(elites) >= n_elite: break
+            tuned, with_consts = [], []
+            for j in order: # the best distinct individuals that have inner constants
+                if len(with_consts) >= self.n_const_opt: break
+                if keys[j] is not None and first.get(frozenset(keys[j])) == j and any(_consts(t) for t in keys[j]): with_consts.append(keys[j])
+            for j in order[:n_elite]: # the elite again, each input scaled by a constant: finds sin(a·x) from sin(x)
+                if len(with_consts) >= 2 * self.n_const_opt: break
+                if keys[j] is not None and first.get(frozenset(keys[j])) == j: with_consts.append(tuple(_scale_vars(t) for t in keys[j]))
+            for k in with_consts:
+                new = self._tune_consts(list(k), leaves, ys)
+                if new is not None and self._ok(_join(new)): tuned.append(_join(new))
+            def select():
+                c = rng.integers(P, size=self.tournament_size)
+                return pop[c[int(np.argmin(fit[c]))]]
+            new = elites + tuned
+            while len(new) < P:
+                p1 = select()
+                child = self._vary(rng, p1, select)
+                new.append(child if self._ok(child) else p1)
+            scorer.retain(new)
+            pop = new
+    except KeyboardInterrupt: # Ctrl-C: stop here; `fit` keeps the best so far and re-raises
+        self.interrupted_ = True
+        if best is None: raise
     bar.close()
     self.history_ = pd.DataFrame(hist)
     self.n_generations_ = len(hist)
@@ -684,7 +754,7 @@ def fit(self:VectorizedSR, X, # (N, D) numbers: array, tensor or DataFrame
     "Search for the formula; sets `formula_` (or `expression_` in 'general' mode), `pareto_`, `history_`; returns self."
     self._check_params()
     Xn, yn = _check_Xy(X, y)
-    t0 = time.perf_counter()
+    t0, self._budget_t0, self.interrupted_ = time.perf_counter(), self._clock(), False
     N, D = Xn.shape
     self.n_features_in_, self._n_vars = D, (D if self.mode == 'general' else 1)
     dev, dt = torch.device(self.device), torch.float64
@@ -698,6 +768,9 @@ def fit(self:VectorizedSR, X, # (N, D) numbers: array, tensor or DataFrame
     ys = (ys - ys.mean()) / ys.std(correction=0)
     key, archive = self._search(self._leaves(Xt[rows]), ys, rng, t0)
     leaves = self._leaves(Xt)
+    if self.interrupted_: # the best individual so far, its weights fitted, not refined; then the interrupt goes on
+        self._set_result(list(key), *_fit_weights(list(key), leaves, yt, self.mode, self.ridge), archive, t0)
+        raise KeyboardInterrupt
     terms = self._refine(list(key), leaves, yt)
     c, coefs, loss = _fit_weights(terms, leaves, yt, self.mode, self.ridge)
     return self._set_result(terms, c, coefs, loss, archive, t0)
@@ -824,3 +897,57 @@ def is_symbolic_solution(true:str|sp.Expr, # ground truth in the problem's varia
         r = sp.simplify(t / f)
         return not r.free_symbols and r != 0
     except (TypeError, ValueError, ZeroDivisionError, RecursionError): return False
+
+# %% ../nbs/01_vsr.ipynb #9b769fa2
+def gplearn_sympy(program, # a fitted gplearn program (`est._program`) or its string
+                  D:int, # number of inputs: X0..X{D-1} become x0..x{D-1}
+                 ) -> sp.Expr:
+    "gplearn's program string as a sympy expression in x0..x{D-1} (protected sqrt/log as sqrt|.|, log|.|)."
+    xs = sp.symbols(f'x0:{D}', real=True)
+    ns = {f'X{j}': xs[j] for j in range(D)}
+    ns.update(add=lambda a, b: a + b, sub=lambda a, b: a - b, mul=lambda a, b: a * b, div=lambda a, b: a / b,
+              sqrt=lambda a: sp.sqrt(sp.Abs(a)), log=lambda a: sp.log(sp.Abs(a)), neg=lambda a: -a, inv=lambda a: 1 / a,
+              abs=sp.Abs, sin=sp.sin, cos=sp.cos, tan=sp.tan, max=sp.Max, min=sp.Min)
+    return eval(str(program), {'__builtins__': {}}, ns)
+
+def planted_benchmark(formulas=PLANTED, # planted formulas (strings)
+                      Ds=(5, 20, 100), noises=(0.0, 0.01), seeds=range(10),
+                      methods=('vsr', 'tnlearn-legacy', 'tnlearn-base', 'gplearn'), # peers are imported only when asked for
+                      population_size=500, generations=10, N=2000,
+                      peer_formulas=None, # limit the peers to these formulas (None: all)
+                      peer_seeds=None, # limit the peers to these seeds (None: all)
+                     ) -> pd.DataFrame:
+    "Exact recovery (`Formula.equivalent` with the planted φ-set), R² and CPU time of each method on planted data."
+    import contextlib, io
+    rows = []
+    for f in formulas:
+        for D in Ds:
+            for noise in noises:
+                for seed in seeds:
+                    X, y = make_planted(f, D=D, N=N, noise=noise, random_state=seed)
+                    for meth in methods:
+                        if meth != 'vsr' and ((peer_formulas is not None and f not in peer_formulas) or (peer_seeds is not None and seed not in peer_seeds)): continue
+                        t0, w0, out = time.process_time(), time.perf_counter(), ''
+                        if meth == 'vsr':
+                            m = VectorizedSR(population_size=population_size, generations=generations, random_state=seed).fit(X, y)
+                            ok, out = m.formula_.equivalent(f), str(m.formula_)
+                        elif meth.startswith('tnlearn'):
+                            from tnlearn import GPSymRegressor
+                            m = GPSymRegressor(pop_size=population_size, max_generations=generations, mode=meth.split('-')[1], random_state=seed)
+                            with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+                                warnings.simplefilter('ignore'); m.fit(X, y) # its own progress bar and prints are not stored
+                            out = str(m.neuron)
+                            try: ok = Formula.parse(out).equivalent(f)
+                            except Exception: ok = False # tnlearn returns one scalar expression, not always in the grammar
+                        else:
+                            from gplearn.genetic import SymbolicRegressor
+                            m = SymbolicRegressor(population_size=population_size, generations=generations, n_jobs=1, random_state=seed,
+                                                  function_set=('add', 'sub', 'mul', 'div', 'sin', 'cos', 'log', 'sqrt', 'neg')).fit(X, y)
+                            out = str(gplearn_sympy(m._program, D))
+                            ok = False # ordinary SR over x0..x{D-1} has no φ-set to compare; its R² is reported
+                        cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+                        try: r2 = float(m.score(X, y))
+                        except Exception: r2 = float('nan') # tnlearn's estimator has no score on some versions
+                        rows.append({'formula': f, 'D': D, 'noise': noise, 'seed': seed, 'method': meth, 'recovered': bool(ok),
+                                     'r2': r2, 'cpu_s': cpu, 'wall_s': wall, 'found': out[:120]})
+    return pd.DataFrame(rows)
