@@ -489,60 +489,69 @@ def _keys(V:torch.Tensor, # (T, P) values of T trees on the same P points
     else: a = torch.cat([a, torch.log10(nrm)], 1)
     return [tuple(r) for r in torch.round(a * 1e5).long().tolist()]
 
-def _enumerate_trees(functions, # base function names
-                     leaves:list, # leaf trees: the variables and the constant 1
-                     values:list, # their values on the screening rows, one tensor of one shape S each
-                     budget:int, # most trees built and checked (a level is built only if all its combinations fit)
-                     max_values:float=6e7, # most float32 values kept (the last level is added only if it fits)
-                    ) -> tuple[list, torch.Tensor]:
-    "Small trees by increasing size, one per distinct function on the screening rows, and their values (T, *S)."
+def _enumerate_levels(functions, # base function names
+                      leaves:list, # leaf trees: the variables and the constant 1
+                      values:list, # their values on the screening rows, one tensor of one shape S each
+                      budget:int, # most trees built and checked (a level is built only if all its combinations fit)
+                      max_values:float=6e7, # most float32 values kept as children of the next level
+                     ):
+    "Small distinct trees by increasing size: yields (size, trees, values (T, *S)) blocks, one or more per size."
     # Each level is built with one broadcast tensor op per (function, size split); trees whose values equal an earlier
     # tree's are dropped (x*x after square(x)), and so are non-finite, huge or constant ones (only the leaf 1 is kept).
+    # A level whose values would not fit in `max_values` is still built and yielded block by block, but is the last.
     un = [f for f in functions if FUNCTIONS[f].arity == 1]
     bi = [f for f in functions if FUNCTIONS[f].arity == 2]
     S = values[0].shape
     V1 = torch.stack([v.float().expand(S).reshape(-1) for v in values])
-    pidx = torch.linspace(0, V1.shape[1] - 1, min(256, V1.shape[1]), device=V1.device).round().long().unique()
+    P = V1.shape[1]
+    pidx = torch.linspace(0, P - 1, min(256, P), device=V1.device).round().long().unique()
     seen = set(_keys(V1[:, pidx]))
     by = {1: (list(leaves), V1, [_has_var(t) for t in leaves])}
-    out_t, out_v = [t for t in leaves if _has_var(t)], [V1[[i for i, t in enumerate(leaves) if _has_var(t)]]]
-    total, ratio = len(out_t), 1.0
-    def level(s):
-        trees, vals = [], []
-        def add(new_trees, V):
+    var = [i for i, t in enumerate(leaves) if _has_var(t)]
+    yield 1, [leaves[i] for i in var], V1[var].reshape(-1, *S)
+    total, ratio = len(var), 1.0
+    def blocks(s):
+        "The new distinct trees of size s, as (trees, values (t, P)) blocks."
+        def new(cand, V):
             Vp = V[:, pidx] # checks and keys on a fixed subset of the points (the full values are checked again when scored)
             ok = torch.isfinite(Vp).all(1) & (Vp.abs().amax(1) <= _MAX_ABS) & (Vp.std(1) > 1e-6 * (1 + Vp.abs().mean(1)))
             idx = ok.nonzero()[:, 0].tolist()
-            if not idx: return
-            keep = []
-            for i, k in zip(idx, _keys(Vp[idx])):
-                if k not in seen: seen.add(k); trees.append(new_trees[i]); keep.append(i)
-            if keep: vals.append(V[keep])
+            keep, trees = [], []
+            if idx:
+                for i, k in zip(idx, _keys(Vp[idx])):
+                    if k not in seen: seen.add(k); trees.append(cand[i]); keep.append(i)
+            return trees, V[keep]
+        ts, V, hv = by[s - 1]
+        keep = [i for i, h in enumerate(hv) if h]
         for f in un:
-            ts, V, hv = by[s - 1]
-            keep = [i for i, h in enumerate(hv) if h]
-            if keep: add([(f, ts[i]) for i in keep], FUNCTIONS[f].torch_fn(V[keep]))
+            if keep: yield new([(f, ts[i]) for i in keep], FUNCTIONS[f].torch_fn(V[keep]))
         for f in bi:
             for a in range(1, s - 1):
                 (lt, LV, lh), (rt, RV, rh) = by[a], by[s - 1 - a]
                 step = max(1, int(4e6 // (RV.shape[0] * RV.shape[1] + 1)))
                 for c in range(0, len(lt), step):
-                    W = FUNCTIONS[f].torch_fn(LV[c:c + step, None, :], RV[None, :, :]).reshape(-1, LV.shape[1])
-                    if all(rh): pairs = [(f, l, r) for l in lt[c:c + step] for r in rt]; add(pairs, W); continue
+                    W = FUNCTIONS[f].torch_fn(LV[c:c + step, None, :], RV[None, :, :]).reshape(-1, P)
                     pairs = [(f, l, r) if (hl or hr) else None for l, hl in zip(lt[c:c + step], lh[c:c + step]) for r, hr in zip(rt, rh)]
                     good = [i for i, p in enumerate(pairs) if p is not None]
-                    if good: add([pairs[i] for i in good], W[good])
-        return trees, (torch.cat(vals) if vals else V1[:0])
+                    if good: yield new([pairs[i] for i in good], W[good] if len(good) < len(pairs) else W)
     for s in range(2, 12):
         n_un = sum(by[s - 1][2]) * len(un)
         n_bi = len(bi) * sum(len(by[a][0]) * len(by[s - 1 - a][0]) for a in range(1, s - 1))
-        if total + n_un + n_bi > budget or (total + ratio * (n_un + n_bi)) * V1.shape[1] > max_values: break # work and memory bounds
-        trees, V = level(s)
-        if not trees or (total + len(trees)) * V1.shape[1] > max_values: break
-        ratio = len(trees) / (n_un + n_bi) # distinct share of the combinations: estimates the next level's size
-        by[s] = (trees, V, [True] * len(trees))
-        out_t += trees; out_v.append(V); total += len(trees)
-    return out_t, torch.cat(out_v).reshape(-1, *S)
+        if total + n_un + n_bi > budget: return # the work of a level is bounded by its combinations
+        last = (total + ratio * (n_un + n_bi)) * P > max_values # memory: this level will not be kept as children
+        trees, vals = [], []
+        for ts, V in blocks(s):
+            if not ts: continue
+            yield s, ts, V.reshape(-1, *S)
+            if not last: trees += ts; vals.append(V)
+        if last or not trees: return
+        by[s] = (trees, torch.cat(vals), [True] * len(trees))
+        total += len(trees); ratio = len(trees) / (n_un + n_bi) # distinct share: estimates the next level's size
+
+def _enumerate_trees(functions, leaves, values, budget, max_values=6e7) -> tuple[list, torch.Tensor]:
+    "All of `_enumerate_levels` at once: (trees, values (T, *S))."
+    out = list(_enumerate_levels(functions, leaves, values, budget, max_values))
+    return [t for _, ts, _ in out for t in ts], torch.cat([V for _, _, V in out])
 
 @patch
 def _seed(self:VectorizedSR, scorer, rng):
@@ -552,60 +561,85 @@ def _seed(self:VectorizedSR, scorer, rng):
         leaves = [(_X, j) for j in range(self._n_vars)] + [(_C, 1.0)]
         m = min(len(scorer.y), 256) # screening on a subsample of the search rows
         lv = [v[:m] for v in scorer.ev.leaves]
-        cands, V = _enumerate_trees(self.functions, leaves, lv + [torch.ones((), dtype=lv[0].dtype, device=lv[0].device)], self.seed_trees)
         ym = (scorer.y[:m] - scorer.y[:m].mean()) / scorer.y[:m].std(correction=0)
-        sub = _Scorer(lv, ym, scorer.mode, 1, scorer.ridge)
+        y32, sub = ym.float(), _Scorer(lv, ym, scorer.mode, 1, scorer.ridge)
         Df = scorer.ev.shape[1] if self.mode == 'vectorized' else 1
-        losses, y32 = np.full(len(cands), _PENALTY), ym.float()
-        for s in range(0, len(cands), 4096): # every enumerated tree scored as a single term: batched float32 ridge fits
-            Z, ok = _standardize_block(V[s:s + 4096], scorer.mode)
+        cap = int(8e6 // (m * Df)) # the best `cap` single terms (float32 columns) are the pool of the forward selection
+        cands, losses, pool = [], [], [[], [], []] # pool: losses, indices into cands, standardised columns
+        def screen(trees, V):
+            "Every tree scored as a single term (batched float32 ridge fits); the pool keeps the best `cap`."
+            Z, ok = _standardize_block(V, scorer.mode)
+            l = torch.full((len(trees),), _PENALTY, dtype=torch.float64)
             idx = ok.nonzero()[:, 0]
             if len(idx):
                 Zb = torch.cat([torch.zeros_like(Z[:1]), Z[idx]])
-                l = _batched_ridge_loss(Zb, torch.arange(1, len(idx) + 1, device=Zb.device)[:, None], y32, max(scorer.ridge, 1e-6))
-                losses[s + idx.cpu().numpy()] = l.double().cpu().numpy()
-        cap = int(8e6 // (m * Df)) # the best `cap` single terms are the pool of the forward selection (float32 columns)
-        pj = [int(j) for j in np.argsort(losses, kind='stable')[:cap] if losses[j] < 1.0]
-        Zall = _standardize_block(V[pj], scorer.mode)[0].transpose(0, 1).contiguous() if pj else None # (m, C, Df)
-        del V
-        best, seen = [], set()
-        for j in np.argsort(losses, kind='stable'):
-            r = float(f"{losses[j]:.9g}")
-            if r in seen or losses[j] >= 1.0: continue
-            seen.add(r); best.append(cands[j])
-            if len(best) >= max(1, P // 4): break
-        seeds = list(best)
-        # greedy forward selection over the stored enumerated terms, beam of 3: each step scores every stored term
-        # added to every beam member exactly (its columns projected off the member's) in a few batched ops
-        if K > 1 and pj:
-            pool, ym = [cands[j] for j in pj], sub.y.float()
-            beam = [(t,) for t in best[:3]]
-            for _ in range(K - 1):
-                scored = []
-                for bi, b in enumerate(beam):
-                    A = torch.cat(sub.term_features(list(b)), 1).float()
-                    Q = torch.linalg.qr(A).Q
-                    r, lb = ym - Q @ (Q.T @ ym), float(sub.loss([b])[0])
-                    for s in range(0, len(pool), 2048):
-                        Zc = Zall[:, s:s + 2048].reshape(m, -1) # one GEMM projects every candidate's columns
-                        Pc = (Zc - Q @ (Q.T @ Zc)).view(m, -1, Df).transpose(0, 1) # (c, m, Df)
-                        G = Pc.transpose(1, 2) @ Pc / m + 1e-6 * torch.eye(Df, dtype=Zc.dtype, device=Zc.device)
-                        bv = Pc.transpose(1, 2) @ r / m
-                        L_, info = torch.linalg.cholesky_ex(G)
-                        gain = (bv * torch.cholesky_solve(bv[..., None], L_)[..., 0]).sum(1)
-                        gain = torch.where((info == 0) & torch.isfinite(gain), gain, torch.zeros_like(gain))
-                        top = torch.topk(gain, min(8, len(gain)))
-                        scored += [(lb - g, bi, pool[s + i]) for g, i in zip(top.values.tolist(), top.indices.tolist())]
-                    sub.retain([]); sub.Z.clear()
-                scored.sort(key=lambda z: z[0])
-                new_beam = []
-                for _, bi, t in scored:
-                    k = beam[bi] + (t,)
-                    if t not in beam[bi] and frozenset(k) not in map(frozenset, new_beam): new_beam.append(k)
-                    if len(new_beam) >= 3: break
-                if not new_beam: break
-                beam = new_beam
-                seeds += [_join(list(b)) for b in beam]
+                fit = _batched_ridge_loss(Zb, torch.arange(1, len(idx) + 1, device=Zb.device)[:, None], y32, max(scorer.ridge, 1e-6))
+                l[idx.cpu()] = fit.double().cpu()
+            base = len(cands); cands.extend(trees); losses.extend(l.tolist())
+            good = (l < 1.0).nonzero()[:, 0]
+            if len(good):
+                pool[0].append(l[good]); pool[1].extend(base + g for g in good.tolist()); pool[2].append(Z[good.to(Z.device)])
+                if len(pool[1]) > 2 * cap: prune()
+        def prune():
+            "Keep the best `cap` of the pool (amortised: done when it has doubled)."
+            if not pool[1]: return
+            L, Zp = torch.cat(pool[0]), torch.cat(pool[2])
+            keep = torch.argsort(L, stable=True)[:cap].sort().values
+            pool[:] = [[L[keep]], [pool[1][i] for i in keep.tolist()], [Zp[keep.to(Zp.device)]]]
+        def select():
+            "The best distinct single terms and sums of them by greedy forward selection (beam of 3)."
+            best, seen = [], set()
+            for j in np.argsort(losses, kind='stable'):
+                r = float(f"{losses[j]:.9g}")
+                if r in seen or losses[j] >= 1.0: continue
+                seen.add(r); best.append(cands[j])
+                if len(best) >= max(1, P // 4): break
+            out = list(best)
+            prune()
+            if K > 1 and pool[1]:
+                # each step scores every pooled term added to every beam member exactly (its columns projected off
+                # the member's) in a few batched ops
+                Zall, items, yf = pool[2][0].transpose(0, 1).contiguous(), [cands[j] for j in pool[1]], sub.y.float() # (m, C, Df)
+                beam = [(t,) for t in best[:3]]
+                for _ in range(K - 1):
+                    scored = []
+                    for bi, b in enumerate(beam):
+                        A = torch.cat(sub.term_features(list(b)), 1).float()
+                        Q = torch.linalg.qr(A).Q
+                        r, lb = yf - Q @ (Q.T @ yf), float(sub.loss([b])[0])
+                        for s in range(0, len(items), 2048):
+                            Zc = Zall[:, s:s + 2048].reshape(m, -1) # one GEMM projects every candidate's columns
+                            Pc = (Zc - Q @ (Q.T @ Zc)).view(m, -1, Df).transpose(0, 1) # (c, m, Df)
+                            G = Pc.transpose(1, 2) @ Pc / m + 1e-6 * torch.eye(Df, dtype=Zc.dtype, device=Zc.device)
+                            bv = Pc.transpose(1, 2) @ r / m
+                            L_, info = torch.linalg.cholesky_ex(G)
+                            gain = (bv * torch.cholesky_solve(bv[..., None], L_)[..., 0]).sum(1)
+                            gain = torch.where((info == 0) & torch.isfinite(gain), gain, torch.zeros_like(gain))
+                            top = torch.topk(gain, min(8, len(gain)))
+                            scored += [(lb - g, bi, items[s + i]) for g, i in zip(top.values.tolist(), top.indices.tolist())]
+                        sub.retain([]); sub.Z.clear()
+                    scored.sort(key=lambda z: z[0])
+                    new_beam = []
+                    for _, bi, t in scored:
+                        k = beam[bi] + (t,)
+                        if t not in beam[bi] and frozenset(k) not in map(frozenset, new_beam): new_beam.append(k)
+                        if len(new_beam) >= 3: break
+                    if not new_beam: break
+                    beam = new_beam
+                    out += [_join(list(b)) for b in beam]
+            return best, out
+        # staged: trees up to 5 nodes first; the bigger ones only when no seed fits the search rows exactly
+        ones = torch.ones((), dtype=lv[0].dtype, device=lv[0].device)
+        staged = False
+        for s, ts, V in _enumerate_levels(self.functions, leaves, lv + [ones], self.seed_trees):
+            if s > 5 and not staged:
+                staged = True
+                best, seeds = select()
+                keys = [k for k in (_key_terms(t, K) for t in seeds[:max(1, P // 4) + 3 * K]) if k is not None]
+                if keys and float(scorer.loss(keys).min()) < self.tol: break
+            screen(ts, V)
+        else:
+            best, seeds = select()
         top = best[:max(2, min(len(best), 30))]
         while K > 1 and len(top) > 1 and len(seeds) < P // 2:
             k = int(rng.integers(2, K + 1))
