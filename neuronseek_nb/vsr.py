@@ -283,7 +283,7 @@ class VectorizedSR(RegressorMixin, BaseEstimator):
                  p_term:float=0.1, # add, drop or replace one term (the rest: reproduction)
                  elitism:float=0.02, # fraction copied unchanged to the next generation
                  parsimony:float=0.01, # fitness = log10(loss + 1e-12) + parsimony × complexity + AIC's weight penalty
-                 seed_trees:int=40000, # work bound of the enumeration of small distinct trees scored as single terms to seed the population (0: random start)
+                 seed_trees:int=60000, # work bound of the enumeration of small distinct trees scored as single terms to seed the population (0: random start)
                  const_prob:float=0.15, # chance that a new leaf is a constant
                  n_const_opt:int=4, # elite individuals whose inner constants are tuned each generation
                  const_steps:int=15, # L-BFGS iterations per tuning
@@ -564,9 +564,10 @@ def _seed(self:VectorizedSR, scorer, rng):
         ym = (scorer.y[:m] - scorer.y[:m].mean()) / scorer.y[:m].std(correction=0)
         y32, sub = ym.float(), _Scorer(lv, ym, scorer.mode, 1, scorer.ridge)
         Df = scorer.ev.shape[1] if self.mode == 'vectorized' else 1
-        cap = int(8e6 // (m * Df)) # the best `cap` single terms (float32 columns) are the pool of the forward selection
+        cap = int(2e7 // (m * Df)) # pool of the forward selection: `cap` single terms (float32 columns), the smallest first
+        # (a term that completes another, like x in log(1 + x²) + x, can fit poorly alone), then the best by loss
         cands, losses, pool = [], [], [[], [], []] # pool: losses, indices into cands, standardised columns
-        def screen(trees, V):
+        def screen(s, trees, V):
             "Every tree scored as a single term (batched float32 ridge fits); the pool keeps the best `cap`."
             Z, ok = _standardize_block(V, scorer.mode)
             l = torch.full((len(trees),), _PENALTY, dtype=torch.float64)
@@ -578,7 +579,7 @@ def _seed(self:VectorizedSR, scorer, rng):
             base = len(cands); cands.extend(trees); losses.extend(l.tolist())
             good = (l < 1.0).nonzero()[:, 0]
             if len(good):
-                pool[0].append(l[good]); pool[1].extend(base + g for g in good.tolist()); pool[2].append(Z[good.to(Z.device)])
+                pool[0].append(l[good] + (1.0 if s > 5 else 0.0)); pool[1].extend(base + g for g in good.tolist()); pool[2].append(Z[good.to(Z.device)])
                 if len(pool[1]) > 2 * cap: prune()
         def prune():
             "Keep the best `cap` of the pool (amortised: done when it has doubled)."
@@ -637,7 +638,7 @@ def _seed(self:VectorizedSR, scorer, rng):
                 best, seeds = select()
                 keys = [k for k in (_key_terms(t, K) for t in seeds[:max(1, P // 4) + 3 * K]) if k is not None]
                 if keys and float(scorer.loss(keys).min()) < self.tol: break
-            screen(ts, V)
+            screen(s, ts, V)
         else:
             best, seeds = select()
         top = best[:max(2, min(len(best), 30))]
