@@ -21,7 +21,7 @@ from .formula import FUNCTIONS, Expr, Formula, Term, as_float_tensor
 
 # %% auto #0
 __all__ = ['PLANTED', 'VectorizedSR', 'make_planted', 'load_sr_benchmark', 'feynman_problems', 'sample_problem',
-           'is_symbolic_solution', 'gplearn_sympy', 'planted_benchmark']
+           'is_symbolic_solution', 'gplearn_sympy', 'planted_benchmark', 'general_benchmark']
 
 # %% ../nbs/01_vsr.ipynb #3d731a28
 # A tree is a nested tuple: ('$x', j) is input variable j (always 0 outside "general" mode), ('$c', v) a constant,
@@ -985,4 +985,61 @@ def planted_benchmark(formulas=PLANTED, # planted formulas (strings)
                         except Exception: r2 = float('nan') # tnlearn's estimator has no score on some versions
                         rows.append({'formula': f, 'D': D, 'noise': noise, 'seed': seed, 'method': meth, 'recovered': bool(ok),
                                      'r2': r2, 'cpu_s': cpu, 'wall_s': wall, 'found': out[:120]})
+    return pd.DataFrame(rows)
+
+# %% ../nbs/01_vsr.ipynb #9a5cfb37
+def _gplearn_fit(X, y, budget, seed, population=1000):
+    "gplearn one generation at a time (warm_start) until `budget` CPU seconds are spent or the fit is exact."
+    from gplearn.genetic import SymbolicRegressor
+    t0 = time.process_time()
+    m = SymbolicRegressor(population_size=population, generations=1, n_jobs=1, random_state=seed, warm_start=True,
+                          function_set=('add', 'sub', 'mul', 'div', 'sin', 'cos', 'log', 'sqrt', 'neg'))
+    gen, var = 0, float(np.var(y))
+    while True:
+        gen += 1
+        m.set_params(generations=gen)
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore'); m.fit(X, y)
+        if float(np.mean((m.predict(X) - y) ** 2)) <= 1e-10 * var or time.process_time() - t0 > budget: break
+    return gplearn_sympy(m._program, X.shape[1]), float(m.score(X, y)), gen
+
+def _solved_within(true, found, variables, limit:int):
+    "`is_symbolic_solution` with a wall limit on sympy (SIGALRM, main thread only): (solved, timed_out)."
+    import signal, threading
+    if limit is None or threading.current_thread() is not threading.main_thread(): return is_symbolic_solution(true, found, variables), False
+    class _Late(Exception): pass
+    def late(*_): raise _Late()
+    old = signal.signal(signal.SIGALRM, late); signal.alarm(limit)
+    try: return bool(is_symbolic_solution(true, found, variables)), False
+    except _Late: return False, True
+    finally: signal.alarm(0); signal.signal(signal.SIGALRM, old)
+
+def general_benchmark(problems:pd.DataFrame, # rows of `load_sr_benchmark` / `feynman_problems`
+                      time_budget:float=60.0, # CPU seconds per equation and method
+                      n:int=10_000, # sampled points, noise-free
+                      methods=('vsr', 'gplearn'), random_state:int=0,
+                      simplify_limit:int|None=30, # wall seconds for sympy's check (None: no limit)
+                     ) -> pd.DataFrame:
+    "Symbolic solution (SRBench's rule), R² and CPU time of each method on each problem."
+    rows = []
+    for r in problems.itertuples():
+        X, y = sample_problem(r.expression, r.variables, n=n, random_state=random_state)
+        for meth in methods:
+            row = {'problem': r.name, 'method': meth, 'budget_cpu_s': time_budget, 'n_vars': len(r.variables)}
+            if not np.isfinite(y).all():
+                rows.append({**row, 'status': 'non-finite target'}); continue
+            t0, w0 = time.process_time(), time.perf_counter()
+            try:
+                if meth == 'vsr':
+                    m = VectorizedSR(mode='general', population_size=500, generations=100_000, time_budget=time_budget,
+                                     budget_clock='cpu', max_terms=4, random_state=random_state).fit(X, y)
+                    e, r2, gens = m.expression_, float(m.score(X, y)), m.n_generations_
+                else: e, r2, gens = _gplearn_fit(X, y, time_budget, random_state)
+            except Exception as ex: # recorded, never silently dropped
+                rows.append({**row, 'status': f'error: {type(ex).__name__}: {ex}'[:300]}); continue
+            cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+            sol, late = _solved_within(r.expression, e, r.variables, simplify_limit)
+            rows.append({**row, 'status': 'ok', 'solution': sol, 'simplify_timeout': late, 'r2': r2, 'r2_0999': r2 > 0.999,
+                         'cpu_s': round(cpu, 2), 'wall_s': round(wall, 2), 'generations': gens, 'found': str(e)[:300],
+                         'truth': r.expression})
     return pd.DataFrame(rows)
