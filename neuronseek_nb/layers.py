@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .formula import Formula, Term, Expr, x
+from .formula import Formula, Term, Expr, x, check_finite
 
 # %% auto #0
 __all__ = ['phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'count_parameters', 'task_mlp', 'mlp',
@@ -37,11 +37,15 @@ def _positive_int(v, name):
         raise ValueError(f"{name} must be a positive integer, got {v!r}")
     return int(v)
 
-def _check_input(x, n, what, layer, dim):
-    if not isinstance(x, torch.Tensor): raise TypeError(f"{layer} input must be a torch.Tensor, got {type(x).__name__}")
+def _check_input(x, n, what, layer, dim, check=True):
+    "Type, dtype, shape and (if `check`) finiteness of a layer's input, with errors that name the layer and the fix."
+    if not isinstance(x, torch.Tensor): raise TypeError(f"{layer} input must be a torch.Tensor, got {type(x).__name__}; convert with torch.as_tensor(x, dtype=torch.float32)")
     if not x.is_floating_point(): raise TypeError(f"{layer} input must be floating point, got dtype {x.dtype}; convert with .float()")
+    if dim == 3 and x.ndim != 4:
+        raise ValueError(f"{layer} expects input of shape (N, C, H, W), got {tuple(x.shape)}" + ("; add the batch dimension with x[None]" if x.ndim == 3 else ""))
     if x.ndim < dim or x.shape[-dim if dim == 1 else 1] != n:
         raise ValueError(f"{layer} expects {what}={n}, got input of shape {tuple(x.shape)}")
+    if check: check_finite(x, f"{layer} input")
 
 class TaskLinear(nn.Module):
     "A dense layer whose neurons aggregate with `formula`: y = b + Σₜ Σᵣ Πₘ ⟨wₜₘᵣ, φₜₘ(x)⟩ per output neuron."
@@ -84,19 +88,20 @@ class TaskLinear(nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "x: (..., in_features) → (..., out_features)."
-        _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1)
-        feats = self.formula.features(x, check=self.check_finite)  # (P, ..., in)
+        _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1, self.check_finite)
+        feats = self.formula.features(x, check=False)  # (P, ..., in); float16 input gives float32 features
+        dt = feats.dtype
         out = 0
         if self.weight is not None:
             z = feats[self._single_idx]                                  # (K, ..., in)
-            z = torch.movedim(z, 0, -2).reshape(*x.shape[:-1], -1)       # (..., K*in), term-major
-            out = F.linear(z, self.weight.to(x.dtype))
+            z = torch.movedim(z, 0, -2).reshape(*x.shape[:-1], len(self._single) * self.in_features)  # (..., K*in), term-major
+            out = F.linear(z, self.weight.to(dt))
         for t, ids, W in zip(self._multi, self._multi_idx, self.factors):
             prod = 1
-            for m, i in enumerate(ids): prod = prod * F.linear(feats[i], W[m].to(x.dtype))  # (..., rank*out)
+            for m, i in enumerate(ids): prod = prod * F.linear(feats[i], W[m].to(dt))  # (..., rank*out)
             out = out + prod.unflatten(-1, (t.rank, self.out_features)).sum(-2)
-        if self.bias is not None: out = out + self.bias.to(x.dtype)
-        return out
+        if self.bias is not None: out = out + self.bias.to(dt)
+        return out.to(x.dtype)
 
     def extra_repr(self):
         return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}, formula={self.formula}"
@@ -175,20 +180,24 @@ class TaskConv2d(nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "x: (N, C_in, H, W) → (N, C_out, H', W') with nn.Conv2d's output size."
-        _check_input(x, self.in_channels, 'in_channels', 'TaskConv2d', 3)
-        if x.ndim != 4: raise ValueError(f"TaskConv2d expects input of shape (N, C, H, W), got {tuple(x.shape)}")
-        feats = self.formula.features(x, check=self.check_finite)  # (P, N, C, H, W)
-        conv = dict(stride=self.stride, padding=self.padding, dilation=self.dilation)
+        _check_input(x, self.in_channels, 'in_channels', 'TaskConv2d', 3, self.check_finite)
+        if not isinstance(self.padding, str):  # a kernel larger than the padded image: say so before torch does
+            pad, dil = nn.modules.utils._pair(self.padding), nn.modules.utils._pair(self.dilation)
+            if any(s + 2 * p < d * (k - 1) + 1 for s, p, d, k in zip(x.shape[-2:], pad, dil, self.kernel_size)):
+                raise ValueError(f"TaskConv2d input images are {tuple(x.shape[-2:])}, smaller than the kernel {self.kernel_size} "
+                                 f"(padding {self.padding}, dilation {self.dilation}); pad the images or use a smaller kernel_size")
+        feats = self.formula.features(x, check=False)  # (P, N, C, H, W); float16 input gives float32 features
+        dt, conv = feats.dtype, dict(stride=self.stride, padding=self.padding, dilation=self.dilation)
         out = 0
         if self.weight is not None:
             z = feats[self._single_idx].transpose(0, 1).flatten(1, 2)  # (N, K*C, H, W)
-            out = F.conv2d(z, self.weight.to(x.dtype), **conv)
+            out = F.conv2d(z, self.weight.to(dt), **conv)
         for ids, Mx, S in zip(self._multi_idx, self.mixers, self.spatial):
             prod = 1
-            for m, i in enumerate(ids): prod = prod * torch.einsum('nchw,rc->nrhw', feats[i], Mx[m].to(x.dtype))
-            out = out + F.conv2d(prod, S.to(x.dtype), **conv)
-        if self.bias is not None: out = out + self.bias.to(x.dtype)[:, None, None]
-        return out
+            for m, i in enumerate(ids): prod = prod * torch.einsum('nchw,rc->nrhw', feats[i], Mx[m].to(dt))
+            out = out + F.conv2d(prod, S.to(dt), **conv)
+        if self.bias is not None: out = out + self.bias.to(dt)[:, None, None]
+        return out.to(x.dtype)
 
     def extra_repr(self):
         return (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}, "

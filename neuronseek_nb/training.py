@@ -19,13 +19,14 @@ from torch.utils.data import DataLoader, Sampler, TensorDataset
 
 from .formula import as_float_tensor
 from .layers import count_parameters
+from .data import atomic_write
 
 # Lightning 2.6 calls a deprecated torch pytree API on every step; the warning is Lightning's, not the user's to act on
 warnings.filterwarnings('ignore', message=r'.*isinstance\(treespec, LeafSpec\).*')
 
 # %% auto #0
 __all__ = ['EpochShuffleSampler', 'TabularDataModule', 'read_idx', 'mnist_dir', 'load_mnist', 'ImageDataModule', 'TaskNetModule',
-           'make_trainer', 'fit', 'matched_cnn', 'cnn_benchmark']
+           'make_trainer', 'fit', 'KeepOnInterrupt', 'prepare_resume', 'matched_cnn', 'cnn_benchmark']
 
 # %% ../nbs/04_training.ipynb #373b820b
 class EpochShuffleSampler(Sampler):
@@ -36,6 +37,9 @@ class EpochShuffleSampler(Sampler):
     def __iter__(self):
         g = torch.Generator().manual_seed(self.seed + self.epoch)
         return iter(torch.randperm(self.n, generator=g).tolist())
+
+def _check_batch_size(b):
+    if isinstance(b, bool) or not isinstance(b, (int, np.integer)) or b < 1: raise ValueError(f"batch_size must be a positive integer, got {b!r}")
 
 def _check_table(X, y):
     if isinstance(X, pd.DataFrame):
@@ -66,6 +70,7 @@ class TabularDataModule(pl.LightningDataModule):
                 ):
         super().__init__()
         if task not in ('regression', 'classification'): raise ValueError(f"task must be 'regression' or 'classification', got {task!r}")
+        _check_batch_size(batch_size)
         X, y = _check_table(X, y)
         if not (0 < val_size < 1 and 0 <= test_size < 1 and val_size + test_size < 1):
             raise ValueError(f"val_size must be in (0, 1) and test_size in [0, 1), with a sum below 1; got {val_size} and {test_size}")
@@ -80,11 +85,13 @@ class TabularDataModule(pl.LightningDataModule):
         self.x_mean, self.x_std = X[tr].mean(0), X[tr].std(0)
         self.x_std[self.x_std == 0] = 1.0
         if task == 'classification':
+            missing = pd.isna(y)
+            if missing.any(): raise ValueError(f"y has {int(missing.sum())} missing labels (NaN/None); drop those rows or give them a label")
             self.classes_, codes = np.unique(y, return_inverse=True)
             if len(self.classes_) < 2: raise ValueError(f"y has a single class {self.classes_[0]!r}; classification needs two or more")
             yt = torch.as_tensor(codes, dtype=torch.long)
         else:
-            if y.dtype.kind not in 'iuf': raise ValueError(f"y must be numeric for regression, got dtype {y.dtype}")
+            if y.dtype.kind not in 'biuf': raise ValueError(f"y must be numeric for regression, got dtype {y.dtype}; for labels pass task='classification'")
             y = y.astype(np.float64)
             if not np.isfinite(y).all(): raise ValueError(f"y has {int((~np.isfinite(y)).sum())} NaN/inf values; drop those rows")
             self.y_mean, self.y_std = (y[tr].mean(), y[tr].std() or 1.0) if standardize_y else (0.0, 1.0)
@@ -150,6 +157,10 @@ class ImageDataModule(pl.LightningDataModule):
                  limit:int|None=None, # use at most this many training images (quick runs)
                 ):
         super().__init__()
+        _check_batch_size(batch_size)
+        if not 0 < val_size < 1: raise ValueError(f"val_size must be in (0, 1), got {val_size!r}")
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 2):
+            raise ValueError(f"limit must be None or an integer of at least 2 (images kept for training), got {limit!r}")
         self.batch_size, self.random_state, self.task = batch_size, random_state, 'classification'
         if name == 'digits':
             from sklearn.datasets import load_digits
@@ -189,10 +200,21 @@ class TaskNetModule(pl.LightningModule):
         if task not in ('regression', 'classification'): raise ValueError(f"task must be 'regression' or 'classification', got {task!r}")
         if optimizer not in ('adam', 'adamw', 'sgd'): raise ValueError(f"optimizer must be 'adam', 'adamw' or 'sgd', got {optimizer!r}")
         if scheduler not in ('cosine', None): raise ValueError(f"scheduler must be 'cosine' or None, got {scheduler!r}")
+        if not isinstance(model, nn.Module): raise TypeError(f"model must be a torch.nn.Module (e.g. task_mlp(...)), got {type(model).__name__}")
+        for name, v, low in (('lr', lr, 0.0), ('weight_decay', weight_decay, None)):
+            if isinstance(v, bool) or not isinstance(v, (int, float, np.floating)) or not np.isfinite(v) or (v <= 0 if low == 0.0 else v < 0):
+                raise ValueError(f"{name} must be a finite number {'> 0' if low == 0.0 else '>= 0'}, got {v!r}")
         self.model, self.task = model, task
+        first = next((m for m in model.modules() if hasattr(m, 'in_features') or hasattr(m, 'in_channels')), None)
+        self._width = None if first is None else ('features', first.in_features) if hasattr(first, 'in_features') else ('channels', first.in_channels)
         self.save_hyperparameters(ignore=['model'])
 
-    def forward(self, x): return self.model(x)
+    def forward(self, x):
+        if isinstance(x, torch.Tensor) and self._width is not None and x.ndim >= 1:  # the first layer's width, as a sentence
+            kind, n = self._width
+            if (x.shape[-1] if kind == 'features' else x.shape[1] if x.ndim == 4 else n) != n:
+                raise ValueError(f"the network expects {n} {kind}, got input of shape {tuple(x.shape)}")
+        return self.model(x)
 
     def _step(self, batch, stage):
         x, y = batch
@@ -253,6 +275,56 @@ def fit(model:nn.Module, datamodule:pl.LightningDataModule, trainer:pl.Trainer|N
     has_test = len(getattr(datamodule, 'ds', {}).get('test', [None])) > 0
     res = (trainer.test if has_test else trainer.validate)(module, datamodule=datamodule, verbose=False)[0]
     return {**{k: float(v) for k, v in res.items()}, 'params': count_parameters(model), 'train_s': secs, 'epochs': trainer.current_epoch}
+
+# %% ../nbs/04_training.ipynb #04be6fb6
+class KeepOnInterrupt(pl.Callback):
+    "On Ctrl-C during `Trainer.fit`, write the last completed epoch's checkpoint (plus the best weights so far) to `path`, atomically."
+    def __init__(self, path:str|Path): # where to write the checkpoint (e.g. 'model.pkl.interrupted.ckpt')
+        self.path, self.saved_epoch = Path(path), None
+
+    def on_exception(self, trainer, pl_module, exception):
+        if not isinstance(exception, KeyboardInterrupt): return
+        cb = trainer.checkpoint_callback
+        last = Path(cb.last_model_path) if cb is not None and cb.last_model_path else None
+        if last is None or not last.is_file(): return  # no epoch finished: nothing worth keeping
+        try: ck = torch.load(last, map_location='cpu', weights_only=False)
+        except Exception: return  # interrupted while Lightning was writing it: keep nothing rather than a torn file
+        best = Path(cb.best_model_path) if cb.best_model_path else None
+        ck['neuronseek_best'] = ({'name': best.name, 'state_dict': torch.load(best, map_location='cpu', weights_only=True)['state_dict']}
+                                 if best is not None and best.is_file() else None)
+        atomic_write(self.path, lambda p: torch.save(ck, p))
+        self.saved_epoch = int(ck['epoch'])
+
+def prepare_resume(ckpt_path:str|Path, # a checkpoint written by `KeepOnInterrupt` (or any Lightning checkpoint)
+                   root:str|Path, # the `root` of the trainer that resumes (`make_trainer(root, ...)`)
+                   model:nn.Module|None=None, # the network that resumes: its parameter shapes are checked
+                  ) -> str:
+    "A copy of the checkpoint under `root` that `fit(..., ckpt_path=...)` resumes, with the best-so-far weights in place."
+    ckpt_path, root = Path(ckpt_path), Path(root)
+    if not ckpt_path.is_file(): raise FileNotFoundError(f"checkpoint not found: {ckpt_path}")
+    try: ck = torch.load(ckpt_path, map_location='cpu', weights_only=False)
+    except Exception as e: raise ValueError(f"{ckpt_path} is not a readable checkpoint: {e}") from e
+    if not isinstance(ck, dict) or 'state_dict' not in ck or 'loops' not in ck:
+        raise ValueError(f"{ckpt_path} is not a Lightning training checkpoint (no state_dict/loops)")
+    if model is not None:
+        want = {f'model.{k}': tuple(v.shape) for k, v in model.state_dict().items()}
+        got = {k: tuple(v.shape) for k, v in ck['state_dict'].items()}
+        if want != got: raise ValueError(f"{ckpt_path} was saved from a different network (formula, widths or number of features); "
+                                         "resume with the arguments of the interrupted run")
+    d = root / 'checkpoints'
+    d.mkdir(parents=True, exist_ok=True)
+    best = ck.pop('neuronseek_best', None)
+    for key, st in ck.get('callbacks', {}).items():
+        if not key.startswith('ModelCheckpoint'): continue
+        st.update(dirpath=os.path.realpath(d), last_model_path='')
+        if best is not None:
+            bp = str(d / best['name'])
+            torch.save({'state_dict': best['state_dict']}, bp)
+            st.update(best_model_path=bp, best_k_models={bp: st['best_model_score']}, kth_best_model_path=bp, kth_value=st['best_model_score'])
+        else: st.update(best_model_path='', best_k_models={}, kth_best_model_path='')
+    out = root / 'resume.ckpt'
+    torch.save(ck, out)
+    return str(out)
 
 # %% ../nbs/04_training.ipynb #a9e867ae
 def matched_cnn(reference:nn.Module|int, in_channels:int=1, n_classes:int=10, n_blocks:int=2, image_size:int=28,
