@@ -17,7 +17,7 @@ from .data import atomic_write
 from .estimators import make_search
 
 # %% auto #0
-__all__ = ['demo', 'search', 'train', 'predict', 'main']
+__all__ = ['demo', 'Interrupted', 'search', 'train', 'predict', 'main']
 
 # %% ../nbs/08_cli.ipynb #3bfabaf0
 def _demo_data(name:str, seed:int):
@@ -68,9 +68,32 @@ def demo(dataset:str='planted', # 'planted' (generated) or 'diabetes' (scikit-le
     return rows
 
 # %% ../nbs/08_cli.ipynb #b9c67dfb
+class Interrupted(Exception):
+    "Ctrl-C, after what could be kept was written; the message says what (and where)."
+
+def _check_out(out):
+    "Refuse an output path in a missing folder (or a folder itself) before any work is done."
+    if out is None: return
+    if Path(out).is_dir(): raise ValueError(f"--out {out} is a folder; give a file name")
+    if not Path(out).parent.is_dir(): raise FileNotFoundError(f"output folder {Path(out).parent} does not exist")
+
+_PARTIAL = (('pareto_', 'Pareto front'), ('gate_history_', 'gate history'))  # what a search keeps when interrupted
+
+def _keep_partial(s, out) -> str:
+    "After Ctrl-C in `s.fit`: write what the search kept (if it says it was interrupted) to `<out>.partial.csv`."
+    import pandas as pd
+    if out is not None and getattr(s, 'interrupted_', False):
+        for attr, what in _PARTIAL:
+            df = getattr(s, attr, None)
+            if isinstance(df, pd.DataFrame) and len(df):
+                p = atomic_write(f"{out}.partial.csv", lambda t: df.to_csv(t, index=False))
+                return f"interrupted; partial {what} written to {p}"
+    return "interrupted; no output was written"
+
 def search(data:str, target:str|None=None, method:str='td', out:str|None=None, seed:int=0, verbose:int=1, file=None):
     "Search a neuron formula on `data`; print it (text and LaTeX) and its fit; optionally save it as JSON."
     from neuronseek_nb.data import load_dataset
+    _check_out(out)
     X, y, meta = load_dataset(data, target=target)
     out_f = file or sys.stdout
     t0 = time.perf_counter()
@@ -78,7 +101,8 @@ def search(data:str, target:str|None=None, method:str='td', out:str|None=None, s
         raise ValueError(f"method 'vsr' searches regression targets; {meta['name']} is a classification task: use --method td")
     s = make_search(method, meta['task'], random_state=seed, verbose=verbose)
     Xn = X.to_numpy()
-    s.fit(Xn, y)
+    try: s.fit(Xn, y)
+    except KeyboardInterrupt: raise Interrupted(_keep_partial(s, out)) from None
     f = s.formula_
     print(f"formula: {f}", file=out_f)
     print(f"latex:   {f.latex()}", file=out_f)
@@ -88,25 +112,40 @@ def search(data:str, target:str|None=None, method:str='td', out:str|None=None, s
     return f
 
 def train(data:str, target:str|None=None, formula:str|None=None, method:str='td', out:str|None=None,
-          epochs:int=100, hidden:tuple=(32,), seed:int=0, verbose:int=1, file=None):
+          epochs:int=100, hidden:tuple=(32,), seed:int=0, verbose:int=1, file=None,
+          resume:str|None=None, # continue from a checkpoint kept by an interrupted run with the same arguments
+         ):
     "Train a task network on 80 % of `data` (formula given, or searched), print test metrics, optionally save the model."
     import pickle
     from sklearn.model_selection import train_test_split
     from neuronseek_nb.data import load_dataset
     from neuronseek_nb.estimators import TaskNeuronClassifier, TaskNeuronRegressor
     from neuronseek_nb.formula import Formula
+    from neuronseek_nb.training import KeepOnInterrupt
+    _check_out(out)
+    if resume is not None and not Path(resume).is_file(): raise FileNotFoundError(f"checkpoint to resume not found: {resume}")
     X, y, meta = load_dataset(data, target=target)
     if formula is not None:
         p = formula
-        from pathlib import Path
-        search_arg = Formula.from_json(Path(p).read_text()) if str(p).endswith('.json') else Formula.parse(p)
+        if str(p).endswith('.json'):
+            if not Path(p).is_file(): raise FileNotFoundError(f"formula file not found: {p}")
+            search_arg = Formula.from_json(Path(p).read_text())
+        else: search_arg = Formula.parse(p)
     else: search_arg = method
     Est = TaskNeuronRegressor if meta['task'] == 'regression' else TaskNeuronClassifier
     est = Est(search=search_arg, hidden=hidden, max_epochs=epochs, random_state=seed, verbose=verbose)
     strat = y if meta['task'] == 'classification' else None
     Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.2, random_state=seed, stratify=strat)
     t0 = time.perf_counter()
-    est.fit(Xtr, ytr)
+    keep = f"{out}.interrupted.ckpt" if out else None
+    try: est.fit(Xtr, ytr, resume_from=resume, interrupt_checkpoint=keep)
+    except SystemExit as e:  # Lightning turns Ctrl-C during training into a graceful shutdown and sys.exit(1)
+        if e.code != 1: raise
+        kept = [c.saved_epoch for c in getattr(getattr(est, 'trainer_', None), 'callbacks', []) if isinstance(c, KeepOnInterrupt)]
+        if kept and kept[0] is not None:
+            raise Interrupted(f"interrupted during training; checkpoint after {kept[0] + 1} epochs written to {keep} "
+                              f"(continue with the same arguments and --resume {keep})") from None
+        raise Interrupted("interrupted during training; no output was written" + ("" if out else " (give --out to keep a checkpoint)")) from None
     out_f = file or sys.stdout
     metric = 'R2' if meta['task'] == 'regression' else 'accuracy'
     print(f"formula: {est.formula_}", file=out_f)
@@ -118,13 +157,21 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
 def predict(model:str, data:str, target:str|None=None, out:str|None=None, file=None):
     "Predict with a model saved by `train`; print CSV (or write it to `out`)."
     import pickle
-    from pathlib import Path
-    from neuronseek_nb.data import load_dataset
+    from neuronseek_nb.data import load_dataset, prepare_table, read_table
+    _check_out(out)
     if not Path(model).is_file(): raise FileNotFoundError(f"model file not found: {model}")
     try: saved = pickle.load(open(model, 'rb'))
     except Exception as e: raise ValueError(f"{model} is not a model saved by `neuronseek train`: {e}") from e
     if not isinstance(saved, dict) or 'estimator' not in saved: raise ValueError(f"{model} is not a model saved by `neuronseek train`")
-    X, _, _ = load_dataset(data, target=target or saved['target'])
+    tgt = target or saved['target']
+    if Path(data).is_file() or str(data).lower().endswith(('.csv', '.parquet', '.pq')):  # a file: the target column may be absent
+        df = read_table(data)
+        df = df.drop(columns=[tgt] if tgt in df.columns else [])
+        bad = int(df.isna().any(axis=1).sum())
+        if bad: raise ValueError(f"{data} has {bad} rows with missing values; drop or impute them (predict gives one row per input row)")
+        if len(df) == 0: raise ValueError(f"{data} has no rows to predict")
+        X = prepare_table(df.assign(__target__=0.0), '__target__', 'regression', name=Path(data).stem).X
+    else: X, _, _ = load_dataset(data, target=tgt)
     missing = [c for c in saved['columns'] if c not in X.columns]
     if missing: raise ValueError(f"data lacks the columns the model was trained on: {missing[:10]}")
     import pandas as pd
@@ -159,6 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('--hidden', type=int, nargs='+', default=[32], help='hidden widths (default: 32)')
     t.add_argument('--out', help='save the trained model here (a pickle)')
     t.add_argument('--seed', type=int, default=0)
+    t.add_argument('--resume', metavar='CKPT', help='continue an interrupted run (same arguments) from the checkpoint it kept, OUT.interrupted.ckpt')
     pr = sub.add_parser('predict', help='predict with a saved model', description='Print predictions of MODEL (saved by train) on DATA as CSV.')
     pr.add_argument('model', help='model file written by `neuronseek train --out`')
     pr.add_argument('data', help='CSV/parquet path or dataset name with the same columns')
@@ -180,14 +228,17 @@ def main(argv:list[str]|None=None) -> int:
     try:
         if args.verb == 'demo': demo(args.dataset, args.method, max_epochs=args.epochs, seed=args.seed)
         elif args.verb == 'search': search(args.data, args.target, args.method, args.out, args.seed)
-        elif args.verb == 'train': train(args.data, args.target, args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed)
+        elif args.verb == 'train': train(args.data, args.target, args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed, resume=args.resume)
         elif args.verb == 'predict': predict(args.model, args.data, args.target, args.out)
         elif args.verb == 'bench':
             from neuronseek_nb.bench import run_bench
             for path in run_bench(args.kind, args.out, args.quick): print(path)
     except (ValueError, TypeError, FileNotFoundError, ImportError) as e:
-        print(f"neuronseek {args.verb}: error: {e}", file=sys.stderr)
+        print(f"neuronseek {args.verb}: error: {' '.join(str(e).split())}", file=sys.stderr)  # one line, even for multi-line messages
         return 2
+    except Interrupted as e:
+        print(f"neuronseek {args.verb}: {e}", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print(f"neuronseek {args.verb}: interrupted; no output was written", file=sys.stderr)
         return 130

@@ -8,14 +8,15 @@ import logging, tempfile, warnings
 from contextlib import contextmanager
 
 import numpy as np
+import pandas as pd
 import torch
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
-from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .formula import Formula
+from .formula import Formula, as_float_tensor
 from .layers import count_parameters, task_mlp
-from .training import TabularDataModule, fit, make_trainer
+from .training import TabularDataModule, fit, make_trainer, KeepOnInterrupt, prepare_resume
 
 # %% auto #0
 __all__ = ['make_search', 'TaskNeuronRegressor', 'TaskNeuronClassifier']
@@ -74,7 +75,7 @@ class _TaskNeuronBase(BaseEstimator):
         searcher.fit(X[rows], y[rows] if s == 'td' or self._task == 'regression' else self._codes(y[rows]))
         return searcher.formula_, searcher
 
-    def _fit(self, X, y):
+    def _fit(self, X, y, resume_from=None, interrupt_checkpoint=None):
         if len(X) < 5: raise ValueError(f"n_samples={len(X)}: too few rows to train and validate a network; need at least 5")
         if not isinstance(self.max_epochs, (int, np.integer)) or self.max_epochs < 1:
             raise ValueError(f"max_epochs must be a positive integer, got {self.max_epochs!r}")
@@ -85,9 +86,11 @@ class _TaskNeuronBase(BaseEstimator):
             torch.manual_seed(self.random_state)
             self.model_ = task_mlp(self.formula_, X.shape[1], self.hidden, dm.n_outputs, self.activation)
             with tempfile.TemporaryDirectory() as root:
+                cbs = [KeepOnInterrupt(interrupt_checkpoint)] if interrupt_checkpoint is not None else []
                 self.trainer_ = make_trainer(root, self.max_epochs, self.patience, progress=self.verbose > 0,
-                                             seed=self.random_state, logger=False)
-                self.history_ = fit(self.model_, dm, self.trainer_, lr=self.lr, weight_decay=self.weight_decay)
+                                             seed=self.random_state, logger=False, callbacks=cbs)
+                ckpt = prepare_resume(resume_from, root, self.model_) if resume_from is not None else None
+                self.history_ = fit(self.model_, dm, self.trainer_, ckpt_path=ckpt, lr=self.lr, weight_decay=self.weight_decay)
         self.model_.eval()
         self.x_mean_, self.x_std_ = dm.x_mean, dm.x_std
         if self._task == 'regression': self.y_mean_, self.y_std_ = dm.y_mean, dm.y_std
@@ -103,9 +106,13 @@ class _TaskNeuronBase(BaseEstimator):
 
     @staticmethod
     def _check_2d(X):
-        "A short message for 1-D or 3-D input (scikit-learn's own repeats the whole array)."
+        "Short messages for 1-D or 3-D input (scikit-learn's own repeats the whole array) and for non-numeric columns."
         if isinstance(X, (np.ndarray, torch.Tensor)) and X.ndim != 2:  # other array-likes: scikit-learn's check
             raise ValueError(f"X must be 2-D (n_samples, n_features), got shape {tuple(X.shape)}; Reshape your data with X.reshape(-1, 1) if it is one feature")
+        if hasattr(X, 'dtypes') and hasattr(X, 'columns'): as_float_tensor(X.iloc[:0], 'X')  # names non-numeric columns
+        elif isinstance(X, np.ndarray) and X.dtype.kind in 'OSUMm':
+            try: X.astype(np.float64)
+            except (TypeError, ValueError) as e: raise ValueError(f"X must be numeric, got an array of dtype {X.dtype} ({e}); encode or drop the text columns") from e
 
     def __getstate__(self):
         "Pickle everything but the Lightning Trainer (it holds process state; `trainer_` is None after unpickling)."
@@ -117,11 +124,21 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
     _task = 'regression'
     def fit(self, X, # (n_samples, n_features) numeric
             y, # (n_samples,) numeric target
+            resume_from:str|None=None, # a checkpoint kept by `interrupt_checkpoint`: training continues from it
+            interrupt_checkpoint:str|None=None, # on Ctrl-C during training, keep the last completed epoch here
            ):
         "Search `formula_`, build and train `model_`; returns self."
         self._check_2d(X)
+        if np.asarray(y).dtype.kind in 'OUS':
+            try: np.asarray(y).astype(np.float64)
+            except (TypeError, ValueError): raise ValueError("y must be numeric for a regressor (got text labels); use TaskNeuronClassifier for labels") from None
         X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True)
-        return self._fit(X, y)
+        return self._fit(X, y, resume_from, interrupt_checkpoint)
+
+    def score(self, X, y, sample_weight=None) -> float:
+        "R² of `predict(X)`; at least 2 rows (R² is undefined for one, scikit-learn would give NaN)."
+        if len(y) < 2: raise ValueError(f"score needs at least 2 rows, got {len(y)}: R² is undefined for one (use fewer cross-validation folds)")
+        return super().score(X, y, sample_weight)
 
     def predict(self, X) -> np.ndarray:
         "Predicted targets, in the units of the `y` given to `fit`."
@@ -130,14 +147,18 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
 class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
     "Search a task neuron, then train a task network on it: a scikit-learn classifier (labels of any type)."
     _task = 'classification'
-    def fit(self, X, y):
-        "Search `formula_`, build and train `model_`; returns self."
+    def fit(self, X, y, resume_from:str|None=None, interrupt_checkpoint:str|None=None):
+        "Search `formula_`, build and train `model_`; returns self (`resume_from`, `interrupt_checkpoint`: as the regressor's)."
         self._check_2d(X)
+        missing = pd.isna(np.asarray(y, dtype=object)) if np.ndim(y) == 1 else np.zeros(1, bool)
+        if missing.any(): raise ValueError(f"y has {int(missing.sum())} missing labels (NaN/None); drop those rows or give them a label")
         X, y = validate_data(self, X, y, dtype=np.float64)
+        if type_of_target(y) == 'continuous':
+            raise ValueError(f"y looks continuous ({len(np.unique(y))} distinct float values), not class labels; use TaskNeuronRegressor, or bin y")
         check_classification_targets(y)
         self.classes_ = np.unique(y)
         if len(self.classes_) < 2: raise ValueError(f"y has only 1 class ({self.classes_[0]!r}); a classifier needs two or more")
-        return self._fit(X, y)
+        return self._fit(X, y, resume_from, interrupt_checkpoint)
 
     def _codes(self, y): return np.searchsorted(self.classes_, y).astype(np.float64)
 
