@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .formula import Formula, as_float_tensor
+from .formula import Formula, as_float_tensor, check_finite
 from .layers import count_parameters, task_mlp
 from .training import TabularDataModule, fit, make_trainer, KeepOnInterrupt, prepare_resume
 
@@ -100,7 +100,8 @@ class _TaskNeuronBase(BaseEstimator):
     def _forward(self, X):
         check_is_fitted(self, 'model_')
         self._check_2d(X)
-        X = validate_data(self, X, reset=False, dtype=np.float64)
+        X = validate_data(self, X, reset=False, dtype=np.float64, ensure_all_finite=False)
+        check_finite(torch.from_numpy(X), 'X')  # one sentence instead of scikit-learn's paragraph
         with torch.no_grad():
             return self.model_(torch.as_tensor((X - self.x_mean_) / self.x_std_, dtype=torch.float32))
 
@@ -132,7 +133,8 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
         if np.asarray(y).dtype.kind in 'OUS':
             try: np.asarray(y).astype(np.float64)
             except (TypeError, ValueError): raise ValueError("y must be numeric for a regressor (got text labels); use TaskNeuronClassifier for labels") from None
-        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True)
+        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True, ensure_all_finite=False)
+        check_finite(torch.from_numpy(X), 'X'); check_finite(torch.from_numpy(y), 'y')
         return self._fit(X, y, resume_from, interrupt_checkpoint)
 
     def score(self, X, y, sample_weight=None) -> float:
@@ -150,9 +152,12 @@ class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
     def fit(self, X, y, resume_from:str|None=None, interrupt_checkpoint:str|None=None):
         "Search `formula_`, build and train `model_`; returns self (`resume_from`, `interrupt_checkpoint`: as the regressor's)."
         self._check_2d(X)
-        missing = pd.isna(np.asarray(y, dtype=object)) if np.ndim(y) == 1 else np.zeros(1, bool)
-        if missing.any(): raise ValueError(f"y has {int(missing.sum())} missing labels (NaN/None); drop those rows or give them a label")
-        X, y = validate_data(self, X, y, dtype=np.float64)
+        if np.ndim(y) == 1:
+            yo = np.asarray(y, dtype=object)
+            bad = pd.isna(yo) | np.array([isinstance(v, (float, np.floating)) and not np.isfinite(v) for v in yo], dtype=bool)
+            if bad.any(): raise ValueError(f"y has {int(bad.sum())} missing or infinite labels (NaN/None/inf); drop those rows or give them a label")
+        X, y = validate_data(self, X, y, dtype=np.float64, ensure_all_finite=False)
+        check_finite(torch.from_numpy(X), 'X')
         if type_of_target(y) == 'continuous':
             raise ValueError(f"y looks continuous ({len(np.unique(y))} distinct float values), not class labels; use TaskNeuronRegressor, or bin y")
         check_classification_targets(y)

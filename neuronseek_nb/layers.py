@@ -47,6 +47,12 @@ def _check_input(x, n, what, layer, dim, check=True):
         raise ValueError(f"{layer} expects {what}={n}, got input of shape {tuple(x.shape)}")
     if check: check_finite(x, f"{layer} input")
 
+def _check_features(feats, x, layer):
+    "Finite input can still overflow in φ (x**2 of 1e30 in float32): refuse it rather than return inf."
+    if not torch.isfinite(feats).all():
+        raise ValueError(f"{layer} input is too large for the formula: φ(x) overflows {feats.dtype} (largest |x| is "
+                         f"{float(x.detach().abs().max()):.3g}); standardise the input or use float64")
+
 class TaskLinear(nn.Module):
     "A dense layer whose neurons aggregate with `formula`: y = b + Σₜ Σᵣ Πₘ ⟨wₜₘᵣ, φₜₘ(x)⟩ per output neuron."
     def __init__(self, in_features:int, out_features:int,
@@ -90,6 +96,7 @@ class TaskLinear(nn.Module):
         "x: (..., in_features) → (..., out_features)."
         _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1, self.check_finite)
         feats = self.formula.features(x, check=False)  # (P, ..., in); float16 input gives float32 features
+        if self.check_finite: _check_features(feats, x, 'TaskLinear')
         dt = feats.dtype
         out = 0
         if self.weight is not None:
@@ -187,6 +194,7 @@ class TaskConv2d(nn.Module):
                 raise ValueError(f"TaskConv2d input images are {tuple(x.shape[-2:])}, smaller than the kernel {self.kernel_size} "
                                  f"(padding {self.padding}, dilation {self.dilation}); pad the images or use a smaller kernel_size")
         feats = self.formula.features(x, check=False)  # (P, N, C, H, W); float16 input gives float32 features
+        if self.check_finite: _check_features(feats, x, 'TaskConv2d')
         dt, conv = feats.dtype, dict(stride=self.stride, padding=self.padding, dilation=self.dilation)
         out = 0
         if self.weight is not None:

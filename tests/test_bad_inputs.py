@@ -2,7 +2,9 @@
 
 Each case either raises ValueError/TypeError naming the argument (`X` or `y`) — never a deep torch traceback — or is
 handled in a documented way with finite output. The printed summary (run with -s) counts cases per entry point.
+The classifier gets the same tables with the target turned into labels ('hi'/'lo'; NaN and inf stay as they are).
 """
+from collections import defaultdict
 import warnings
 import numpy as np
 import pandas as pd
@@ -47,17 +49,32 @@ def fit_vsr(X, y): return VectorizedSR(population_size=60, generations=2, seed_t
 def fit_td(X, y): return NeuronSeekTD(max_order=2, rank=2, epochs=3, refit_epochs=1, random_state=0).fit(X, y)
 def fit_reg(X, y): return TaskNeuronRegressor('<w, x**2> + <w, x>', hidden=(4,), max_epochs=2).fit(X, y)
 def fit_dm(X, y): return TabularDataModule(X, y)
-ENTRY = {'VectorizedSR': fit_vsr, 'NeuronSeekTD': fit_td, 'TaskNeuronRegressor': fit_reg, 'TabularDataModule': fit_dm}
+def _labels(y):
+    y = np.asarray(y, dtype=np.float64)
+    fin = np.isfinite(y)
+    return np.where(fin, np.where(y > np.median(y[fin]) if fin.any() else y, 'hi', 'lo'), y.astype(object)).astype(object) if y.ndim == 1 else y
+def fit_cls(X, y): return TaskNeuronClassifier('<w, x**2> + <w, x>', hidden=(4,), max_epochs=2).fit(X, _labels(y))
+ENTRY = {'VectorizedSR': fit_vsr, 'NeuronSeekTD': fit_td, 'TaskNeuronRegressor': fit_reg, 'TaskNeuronClassifier': fit_cls,
+         'TabularDataModule': fit_dm}
+COUNTS = defaultdict(lambda: [0, 0, 0])  # entry -> tried, raised as expected, handled
+
+@pytest.fixture(scope='module', autouse=True)
+def summary():
+    yield
+    print(f"\nbad-input matrix, part 1 (tests/test_bad_inputs.py)\n{'entry point':<22} {'tried':>5} {'raised':>6} {'handled':>7}")
+    for k, (n, r, h) in COUNTS.items(): print(f"{k:<22} {n:>5} {r:>6} {h:>7}")
 
 def _finite_output(obj, X):
     if isinstance(obj, TabularDataModule):
         return all(torch.isfinite(t).all() for ds in obj.ds.values() for t in ds.tensors if t.is_floating_point())
+    if isinstance(obj, TaskNeuronClassifier): return np.isfinite(obj.predict_proba(X)).all() and set(obj.predict(X)) <= {'hi', 'lo'}
     return np.isfinite(obj.predict(X)).all()
 
 @pytest.mark.parametrize('case', list(CASES))
 @pytest.mark.parametrize('entry', list(ENTRY))
 def test_bad_input(entry, case):
     X, y, expect = CASES[case]
+    COUNTS[entry][0] += 1
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         if expect[0] == 'error':
@@ -67,9 +84,11 @@ def test_bad_input(entry, case):
             assert any(w.lower() in msg.lower() for w in want), f"{entry}/{case}: message {msg!r} lacks {want}"
             assert 'Traceback' not in msg and len(msg) < 1000
             assert 'torch' not in type(e.value).__module__
+            COUNTS[entry][1] += 1
         else:
             obj = ENTRY[entry](X, y)
             assert _finite_output(obj, X), f"{entry}/{case}: non-finite output"
+            COUNTS[entry][2] += 1
 
 def test_constant_target_warns_and_predicts_the_constant():
     for fit in (fit_vsr, fit_td):
