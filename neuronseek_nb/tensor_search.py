@@ -147,7 +147,7 @@ def _power(k):
     if k <= 3: return x ** k
     return _power(k // 2) ** 2 if k % 2 == 0 else x * _power(k - 1)
 
-# %% ../nbs/02_tensor_search.ipynb #6a4ec1c2
+# %% ../nbs/02_tensor_search.ipynb #7ce9a3f6
 class NeuronSeekTD(BaseEstimator, RegressorMixin):
     "NeuronSeek-TD: pick the polynomial orders of a task neuron by a CP-tensor search with hard-concrete L0 gates."
     def __init__(self, max_order:int=4, # highest order K searched in both streams
@@ -161,6 +161,8 @@ class NeuronSeekTD(BaseEstimator, RegressorMixin):
                  gate_lr:float=0.1, # Adam step of the gate logits log α
                  threshold:float=0.5, # a gate is selected when its deterministic value is >= threshold
                  refit_epochs:int=20, # epochs of the gate-free refit of the selected structure (0: none)
+                 prune_epochs:int=10, # epochs of the refit that tests each kept order's removal in the backward pass (0: no backward pass)
+                 mse_floor:float=1e-4, # resolution of the fit, as a fraction of y's variance: MSEs are compared as ½ log(MSE + mse_floor)
                  task:str='regression', # 'regression' (MSE) or 'classification' (cross-entropy, gates shared across classes)
                  random_state:int=0, # seed of the initial weights, the batches and the gate noise
                  device:str='cpu', # torch device, e.g. 'cuda'
@@ -168,6 +170,7 @@ class NeuronSeekTD(BaseEstimator, RegressorMixin):
                 ):
         self.max_order, self.rank, self.lam, self.warmup, self.ramp = max_order, rank, lam, warmup, ramp
         self.epochs, self.batch_size, self.lr, self.gate_lr, self.threshold, self.refit_epochs = epochs, batch_size, lr, gate_lr, threshold, refit_epochs
+        self.prune_epochs, self.mse_floor = prune_epochs, mse_floor
         self.task, self.random_state, self.device, self.verbose = task, random_state, device, verbose
 
     def _check_params(self):
@@ -183,6 +186,8 @@ class NeuronSeekTD(BaseEstimator, RegressorMixin):
         _check_float(self.gate_lr, 'gate_lr', 0, math.inf, lo_open=True, hi_open=True)
         _check_float(self.threshold, 'threshold', 0, 1, lo_open=True, hi_open=True)
         _check_int(self.refit_epochs, 'refit_epochs', 0)
+        _check_int(self.prune_epochs, 'prune_epochs', 0)
+        _check_float(self.mse_floor, 'mse_floor', 0, 1)
         _check_int(self.random_state, 'random_state', 0)
         if self.task not in ('regression', 'classification'):
             raise ValueError(f"task must be 'regression' or 'classification', got {self.task!r}")
@@ -254,7 +259,7 @@ def _train(self:NeuronSeekTD, net, Z, Y, epochs, search, gen, noise_gen, bar):
                                                value=det[g], lam=lam, loss=float(torch.stack(losses).mean())))
         bar.update(1)
 
-# %% ../nbs/02_tensor_search.ipynb #e9326dd5
+# %% ../nbs/02_tensor_search.ipynb #eeb8e52e
 @patch
 def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
         y, # (N,) targets (regression) or labels (classification)
@@ -273,6 +278,7 @@ def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
         if len(y) != N: raise ValueError(f"y has {len(y)} rows but X has {N}")
         check_finite(y, 'y')
         self.y_mean_, sd = float(y.mean()), float(y.std(unbiased=False))
+        self._y_sd = sd
         if sd == 0: warnings.warn(f"y is constant ({self.y_mean_:g}): no order can explain it; the model is that constant")
         self.y_scale_ = sd if sd > 0 else 1.0
         Y, C = ((y - self.y_mean_) / self.y_scale_).float().to(dev), 1
@@ -290,40 +296,87 @@ def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
     gen = torch.Generator().manual_seed(self.random_state)
     noise_gen = torch.Generator(device=dev).manual_seed(self.random_state + 1)
     net = _TDNet(Z, C, self.max_order, self.rank, gen).to(dev)
-    self.lr_, self.n_lr_halvings_, self.gate_history_ = float(self.lr), 0, []
+    self.lr_, self.n_lr_halvings_, self.gate_history_, self.interrupted_ = float(self.lr), 0, [], False
     t0 = time.perf_counter()
-    with tqdm(total=self.epochs + self.refit_epochs, disable=self.verbose <= 0, desc='NeuronSeekTD') as bar:
-        self._train(net, Z, Y, self.epochs, True, gen, noise_gen, bar)
-        self.gate_history_ = pd.DataFrame(self.gate_history_)
-        with torch.no_grad():
-            det = hard_concrete_gate(net.log_alpha)
-            self.gates_ = dict(zip([f"{k} {o}" for k, o in net.gates], det.tolist()))
-            self.gated_loss_ = self._full_loss(net, Z, Y, det)
-            sel = det >= self.threshold
-            # refit: fold the deterministic gates into the weights, drop the closed streams
-            for g, (kind, k) in enumerate(net.gates):
-                if kind == 'pure': net.pure[k - 1] *= det[g]
-                else: net.inter[k - 2][0] *= det[g]
-            net.active.copy_(sel); net.log_alpha.fill_(0.0)
-        ones = torch.ones(len(net.gates), device=dev)
-        start = self._full_loss(net, Z, Y, ones)
-        if self.refit_epochs > 0:
-            saved = copy.deepcopy(net.state_dict())
-            self._train(net, Z, Y, self.refit_epochs, False, gen, noise_gen, bar)
-            self.refit_loss_ = self._full_loss(net, Z, Y, ones)
-            if self.refit_loss_ > start: net.load_state_dict(saved); self.refit_loss_ = start
-        else: self.refit_loss_ = start
+    try:
+        with tqdm(total=self.epochs + self.refit_epochs, disable=self.verbose <= 0, desc='NeuronSeekTD') as bar:
+            sel = self._search_select_refit(net, Z, Y, gen, noise_gen, bar)
+    except KeyboardInterrupt:  # Ctrl-C: keep the gate history of the epochs done, say so, and let the caller see it
+        self.interrupted_, self.gate_history_ = True, pd.DataFrame(self.gate_history_)
+        raise
     self.fit_time_ = time.perf_counter() - t0
-    if self.task == 'regression' and sd == 0:  # a constant target: nothing is selected, the bias is the constant
+    if self.task == 'regression' and self._y_sd == 0:  # a constant target: nothing is selected, the bias is the constant
         with torch.no_grad(): sel[:] = False; net.active.zero_(); net.bias.zero_()
     self.net_ = net.eval()
     self.structure_ = {'pure': [k for g, (kind, k) in enumerate(net.gates) if kind == 'pure' and sel[g]],
                        'interaction': [k for g, (kind, k) in enumerate(net.gates) if kind == 'interaction' and sel[g]],
                        'rank': self.rank}
     self._export_weights()
-    if self.formula_ is None and not (self.task == 'regression' and sd == 0):
+    if self.formula_ is None and not (self.task == 'regression' and self._y_sd == 0):
         warnings.warn(f"no gate stayed open: the model is a constant (lam={self.lam} may be too strong, or y is noise)")
     return self
+
+@patch
+def _search_select_refit(self:NeuronSeekTD, net, Z, Y, gen, noise_gen, bar):
+    "The search, the gate selection, the gate-free refit and the backward pass; returns the selected gates (bool, (G,))."
+    import pandas as pd
+    self._train(net, Z, Y, self.epochs, True, gen, noise_gen, bar)
+    self.gate_history_ = pd.DataFrame(self.gate_history_)
+    with torch.no_grad():
+        det = hard_concrete_gate(net.log_alpha)
+        self.gates_ = dict(zip([f"{k} {o}" for k, o in net.gates], det.tolist()))
+        self.gated_loss_ = self._full_loss(net, Z, Y, det)
+        sel = det >= self.threshold
+        # refit: fold the deterministic gates into the weights, drop the closed streams
+        for g, (kind, k) in enumerate(net.gates):
+            if kind == 'pure': net.pure[k - 1] *= det[g]
+            else: net.inter[k - 2][0] *= det[g]
+        net.active.copy_(sel); net.log_alpha.fill_(0.0)
+    self.refit_loss_ = self._refit(net, Z, Y, self.refit_epochs, gen, noise_gen, bar)
+    self.selection_ = self._backward(net, Z, Y, sel, gen, noise_gen, bar) if self.prune_epochs > 0 else []
+    return sel
+
+@patch
+def _refit(self:NeuronSeekTD, net, Z, Y, epochs, gen, noise_gen, bar):
+    "Gate-free Adam refit of the active streams, kept only if it lowers the full-data loss; returns that loss."
+    ones = torch.ones(len(net.gates), device=Z.device)
+    start = self._full_loss(net, Z, Y, ones)
+    if epochs == 0: return start
+    saved = copy.deepcopy(net.state_dict())
+    self._train(net, Z, Y, epochs, False, gen, noise_gen, bar)
+    end = self._full_loss(net, Z, Y, ones)
+    if end > start: net.load_state_dict(saved); end = start
+    return end
+
+# %% ../nbs/02_tensor_search.ipynb #13a406a9
+@patch
+def _nll(self:NeuronSeekTD, loss):
+    "Per-sample NLL of a full-data loss: ½ log(MSE + mse_floor) (regression) or the cross-entropy itself."
+    return 0.5 * math.log(loss + self.mse_floor) if self.task == 'regression' else loss
+
+@patch
+@torch.no_grad()
+def _stream_share(self:NeuronSeekTD, net, Z):
+    "Mean square of each stream's output over the rows (summed over outputs), a list of G floats."
+    tot = sum(net.streams(Z[i:i + 8192]).square().sum((0, 2)) for i in range(0, len(Z), 8192))
+    return (tot / len(Z)).tolist()
+
+@patch
+def _backward(self:NeuronSeekTD, net, Z, Y, sel, gen, noise_gen, bar):
+    "Try removing each kept stream (weakest first), refit the rest, drop it when the NLL rises by less than its L0 cost."
+    N, trials, share, base = len(Z), [], self._stream_share(net, Z), self.refit_loss_
+    for g in sorted(torch.nonzero(sel).flatten().tolist(), key=lambda g: share[g]):
+        saved = copy.deepcopy(net.state_dict())
+        with torch.no_grad(): net.active[g] = False
+        bar.total += self.prune_epochs
+        loss = self._refit(net, Z, Y, self.prune_epochs, gen, noise_gen, bar)
+        gain, cost = self._nll(loss) - self._nll(base), self.lam * net.n_params[g] / N
+        kind, k = net.gates[g]
+        trials.append(dict(gate=f"{kind} {k}", share=share[g], loss_with=base, loss_without=loss, nll_gain=gain, cost=cost, dropped=gain < cost))
+        if gain < cost: sel[g], base = False, loss
+        else: net.load_state_dict(saved)
+    self.refit_loss_ = base
+    return trials
 
 # %% ../nbs/02_tensor_search.ipynb #fdb3eb03
 @patch
@@ -467,7 +520,7 @@ def expanded_formula(self:NeuronSeekTD) -> tuple:
         out_w.append(w[0] if reg else w)
     return (Formula(out_terms) if out_terms else None), out_w, self.bias_
 
-# %% ../nbs/02_tensor_search.ipynb #16e61a47
+# %% ../nbs/02_tensor_search.ipynb #89b511d5
 def _orders_from_tnlearn(s):
     "tnlearn's structure (orders from 1 in both streams) in ours: an interaction of order 1 is linear, i.e. pure 1."
     pure = set(s['pure_indices']) | ({1} if 1 in s['interact_indices'] else set())
@@ -479,21 +532,26 @@ def td_benchmark(cases:list|None=None, # [(mode, variant), ...]; default: all 15
                  methods:tuple=('NeuronSeekTD',), # also 'tnlearn' (PolyTensorRegressor) and 'VectorizedSR' when installed
                  td_params:dict|None=None, # NeuronSeekTD arguments
                  peer_params:dict|None=None, # {'tnlearn': {...}, 'VectorizedSR': {...}}
+                 out:str|None=None, # CSV path: each row is appended as it is done; rows already there are not run again (resume)
                 ):
-    "Structure recovery on the synthetic cases: one row per (case, seed, method) with the exact-match flag and seconds."
-    import pandas as pd
+    "Structure recovery on the synthetic cases: one row per (case, seed, method) with the exact-match flag, wall and CPU seconds."
+    import pandas as pd, os
     cases = [(m, v) for m in TD_CASES for v in range(len(TD_CASES[m]))] if cases is None else cases
     td_params, peer_params, rows = dict(td_params or {}), dict(peer_params or {}), []
+    key = lambda r: (r['mode'], int(r['variant']), int(r['seed']), r['method'], int(r['D']), int(r['N']), float(r['noise']))
+    done = {key(r): r for r in pd.read_csv(out).to_dict('records')} if out is not None and os.path.exists(out) else {}
     for mode, v in cases:
         for seed in seeds:
             X, y, truth = td_synthetic_case(mode, v, D=D, N=N, noise=noise, random_state=seed)
             for method in methods:
-                t0 = time.perf_counter()
+                k = (mode, v, seed, method, D, N, float(noise))
+                if k in done: rows.append(done[k]); continue
+                t0, c0, gates = time.perf_counter(), time.process_time(), ''
                 if method == 'NeuronSeekTD':
                     with warnings.catch_warnings():
                         warnings.simplefilter('ignore')
-                        s = NeuronSeekTD(**{'random_state': seed, **td_params}).fit(X, y).structure_
-                    found = {'pure': s['pure'], 'interaction': s['interaction']}
+                        m = NeuronSeekTD(**{'random_state': seed, **td_params}).fit(X, y)
+                    found, gates = {'pure': m.structure_['pure'], 'interaction': m.structure_['interaction']}, str({g: round(p, 3) for g, p in m.gates_.items()})
                 elif method == 'tnlearn':
                     from tnlearn import PolyTensorRegressor
                     kw = {'rank': 8, 'poly_order': 4, 'random_state': seed, 'device': torch.device('cpu'), **peer_params.get('tnlearn', {})}
@@ -504,8 +562,10 @@ def td_benchmark(cases:list|None=None, # [(mode, variant), ...]; default: all 15
                     f = VectorizedSR(**{'random_state': seed, **peer_params.get('VectorizedSR', {})}).fit(X, y).formula_
                     found = _orders_from_formula(f)
                 else: raise ValueError(f"methods must be among 'NeuronSeekTD', 'tnlearn', 'VectorizedSR', got {method!r}")
-                rows.append(dict(mode=mode, variant=v, seed=seed, method=method, truth=str(truth), found=str(found),
-                                 exact=found == truth, seconds=time.perf_counter() - t0))
+                rows.append(dict(mode=mode, variant=v, seed=seed, method=method, D=D, N=N, noise=float(noise), truth=str(truth),
+                                 found=str(found), exact=found == truth, seconds=time.perf_counter() - t0,
+                                 cpu_seconds=time.process_time() - c0, gates=gates))
+                if out is not None: pd.DataFrame(rows[-1:]).to_csv(out, mode='a', header=not os.path.exists(out), index=False)
     return pd.DataFrame(rows)
 
 def _orders_from_formula(f:Formula|None) -> dict:
