@@ -768,6 +768,9 @@ def _refine(self:VectorizedSR, terms, leaves, y):
         pruned = False
         for i in range(len(terms)):
             rest, l = polish(terms[:i] + terms[i + 1:]) # the other terms' constants may have compensated
+            if l > cur * (1 + thr) + self.tol and self.mode != 'general': # or their inputs, scaled: x + sin(x) + x³ → x + sin(1.5x)
+                scaled, ls = polish([_scale_vars(t) for t in terms[:i] + terms[i + 1:]])
+                if ls < l: rest, l = scaled, ls
             if l <= cur * (1 + thr) + self.tol: terms, cur, pruned = rest, l, True; break
     syms = sp.symbols(f'x0:{self._n_vars}', real=True) if self.mode == 'general' else [sp.Symbol('x', real=True)]
     changed = False
