@@ -113,7 +113,7 @@ class _TaskNeuronBase(BaseEstimator):
         if hasattr(X, 'dtypes') and hasattr(X, 'columns'): as_float_tensor(X.iloc[:0], 'X')  # names non-numeric columns
         elif isinstance(X, np.ndarray) and X.dtype.kind in 'OSUMm':
             try: X.astype(np.float64)
-            except (TypeError, ValueError) as e: raise ValueError(f"X must be numeric, got an array of dtype {X.dtype} ({e}); encode or drop the text columns") from e
+            except (TypeError, ValueError) as e: raise type(e)(f"X must be numeric, got an array of dtype {X.dtype} ({e}); encode or drop the text columns") from e
 
     def __getstate__(self):
         "Pickle everything but the Lightning Trainer (it holds process state; `trainer_` is None after unpickling)."
@@ -152,8 +152,8 @@ class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
     def fit(self, X, y, resume_from:str|None=None, interrupt_checkpoint:str|None=None):
         "Search `formula_`, build and train `model_`; returns self (`resume_from`, `interrupt_checkpoint`: as the regressor's)."
         self._check_2d(X)
-        if np.ndim(y) == 1:
-            yo = np.asarray(y, dtype=object)
+        yo = np.asarray(y, dtype=object)  # (not np.ndim: array-likes may refuse __array_function__)
+        if yo.ndim == 1:
             bad = pd.isna(yo) | np.array([isinstance(v, (float, np.floating)) and not np.isfinite(v) for v in yo], dtype=bool)
             if bad.any(): raise ValueError(f"y has {int(bad.sum())} missing or infinite labels (NaN/None/inf); drop those rows or give them a label")
         X, y = validate_data(self, X, y, dtype=np.float64, ensure_all_finite=False)
