@@ -453,7 +453,7 @@ def _tune_consts(self:VectorizedSR, terms, leaves, y):
         if torch.isfinite(l): l.backward()
         return l
     try: opt.step(closure)
-    except RuntimeError: return None
+    except (RuntimeError, IndexError): return None # a failed solve, or torch's strong-Wolfe line search on a non-finite loss
     vals = p.detach().cpu().tolist()
     if not all(math.isfinite(v) for v in vals): return None
     out, i = [], 0
