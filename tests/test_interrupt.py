@@ -30,7 +30,10 @@ def _start_and_signal(args, cwd, sig, marker, timeout=120, delay=1.0):
     "Start the CLI, wait until `marker` (a regex) shows in its output (the long work has begun), send `sig`; return (rc, output)."
     log = Path(cwd).parent / f'{Path(cwd).name}.log'  # outside the folder whose contents are checked
     with open(log, 'w') as f:
-        p = subprocess.Popen([EXE, *args], cwd=cwd, stdout=f, stderr=f, env=ENV)  # Lightning's bar is on stdout
+        # a job started in the background by a non-interactive shell inherits SIGINT ignored, and Python then installs
+        # no KeyboardInterrupt handler: give the child the default disposition, as a terminal would
+        p = subprocess.Popen([EXE, *args], cwd=cwd, stdout=f, stderr=f, env=ENV,  # Lightning's bar is on stdout
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         t0 = time.time()
         while not re.search(marker, log.read_text()) and time.time() - t0 < timeout and p.poll() is None: time.sleep(0.1)
         assert re.search(marker, log.read_text()), f"never saw {marker!r}: {log.read_text()[-500:]}"
