@@ -556,6 +556,8 @@ def _normal_phi(e:Expr) -> str:
     s = sp.simplify(sp.nsimplify(e.sympy(), rational=True)) # floats as exact rationals: sin(1.5*x) is sin(3*x/2)
     if s.is_number: return '1'
     _, s = s.as_content_primitive()
+    s = sp.expand_power_exp(s) # exp(1 - x**2) is e·exp(-x**2): the constant factor goes with the rest
+    if s.free_symbols: _, s = s.as_independent(*s.free_symbols, as_Add=False)
     if s.could_extract_minus_sign(): s = -s
     return sp.srepr(sp.simplify(s))
 

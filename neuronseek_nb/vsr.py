@@ -211,9 +211,9 @@ def _from_sympy(e, syms):
 
 def _simplify_term(t, syms):
     "Candidate simpler forms of one term: sympy-simplified, outer constant factor and constant offset dropped."
-    s = sp.simplify(_to_sympy(t, syms))
+    s = sp.expand_power_exp(sp.simplify(_to_sympy(t, syms))) # exp(1 - x**2) → e·exp(-x**2), whose factor e then drops
     _, s = s.as_coeff_Add()
-    return [_from_sympy(a.as_coeff_Mul()[1], syms) for a in sp.Add.make_args(s)]
+    return [_from_sympy(a.as_independent(*syms, as_Add=False)[1], syms) for a in sp.Add.make_args(s)]
 
 def _scale_vars(n):
     "Every input leaf inside a function becomes (1.0 * x), whose constant tuning can then move."
@@ -289,6 +289,7 @@ class VectorizedSR(RegressorMixin, BaseEstimator):
                  const_steps:int=15, # L-BFGS iterations per tuning
                  ridge:float=1e-8, # ridge on the standardised normal equations
                  tol:float=1e-11, # stop when the best loss (1 − R²) is below this
+                 noise_stop:float|None=0.01, # also stop when the best formula leaves only noise: the lack-of-fit p-value of a flexible additive model on its residual is above this (None: stop on `tol` only)
                  max_samples:int|None=1000, # rows used inside the search (all rows for the final fit)
                  random_state:int|None=None, # seed; same seed, same device → same formula
                  verbose:int=0, # tqdm bar when > 0
@@ -308,6 +309,8 @@ def _check_params(self:VectorizedSR):
         if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
     if self.time_budget is not None and not self.time_budget > 0: raise ValueError(f"time_budget must be positive seconds or None, got {self.time_budget!r}")
     if self.budget_clock not in ('wall', 'cpu'): raise ValueError(f"budget_clock must be 'wall' or 'cpu', got {self.budget_clock!r}")
+    if self.noise_stop is not None and not (isinstance(self.noise_stop, (int, float)) and 0 < self.noise_stop < 1):
+        raise ValueError(f"noise_stop must be a level in (0, 1) or None, got {self.noise_stop!r}")
 
 @patch
 def _clock(self:VectorizedSR) -> float:
@@ -461,6 +464,68 @@ def _tune_consts(self:VectorizedSR, terms, leaves, y):
         k = len(_consts(t)); out.append(_set_consts(t, vals[i:i + k])); i += k
     return out
 
+# %% ../nbs/01_vsr.ipynb #d96da739
+def _additive_basis(X:torch.Tensor, # (n, D) inputs
+                    mode:str, # 'vectorized': per-feature columns; 'shared': each summed over the features
+                    max_cols:int, # most columns
+                   ) -> torch.Tensor|None:
+    "Standardised columns of a flexible additive model (u, u², u³ and hinges at the octiles, per feature); None if none fit `max_cols`."
+    u = (X - X.mean(0)) / X.std(0).clamp(min=1e-12)
+    q = torch.quantile(u[:min(len(u), 4096)], torch.arange(1, 8, dtype=u.dtype, device=u.device) / 8, dim=0)
+    parts = [u, u ** 2, u ** 3] + [(u - q[i]).clamp(min=0) for i in (3, 1, 5, 0, 2, 4, 6)] # knots: median, quartiles, octiles
+    per = 1 if mode == 'shared' else X.shape[1]
+    k = min(len(parts), max_cols // per)
+    if k < 1: return None
+    B = torch.cat([p.sum(1, keepdim=True) if mode == 'shared' else p for p in parts[:k]], 1)
+    B = B - B.mean(0)
+    return B / B.std(0).clamp(min=1e-12)
+
+def _orth(M:torch.Tensor) -> torch.Tensor:
+    "Orthonormal basis of the column space of M (n, p), rank-revealing (duplicate or constant columns dropped)."
+    lam, V = torch.linalg.eigh(M.T @ M)
+    keep = lam > 1e-9 * lam.max().clamp(min=1e-300)
+    return M @ (V[:, keep] / lam[keep].sqrt())
+
+def _lack_of_fit(Z:torch.Tensor, # (n, k) the formula's design columns, centred
+                 y:torch.Tensor, # (n,) centred target
+                 B:torch.Tensor, # (n, p) centred columns of a flexible model
+                ) -> float:
+    "p-value of the F-test that B explains y's residual after Z: small when structure is left, large when the rest is noise."
+    from scipy.stats import f as f_dist
+    n = len(y)
+    Qa = _orth(Z) if Z.shape[1] else Z
+    r = y - Qa @ (Qa.T @ y)
+    Bp = B - Qa @ (Qa.T @ B)
+    Qb = _orth(Bp)
+    d1, d2 = Qb.shape[1], n - 1 - Qa.shape[1] - Qb.shape[1]
+    if d1 < 1 or d2 < 10: return float('nan') # too few rows for the test
+    gain = float((Qb.T @ r).square().sum())
+    rest = float(r.square().sum()) - gain
+    if not rest > 0: return 0.0 if gain > 0 else 1.0
+    return float(f_dist.sf((gain / d1) / (rest / d2), d1, d2))
+
+@patch
+def structure_p(self:_Scorer, key:tuple) -> float:
+    "`_lack_of_fit` p-value of the candidate `key` on the scorer's rows (memoised; nan when it cannot be tested)."
+    if not hasattr(self, '_basis'):
+        Df = self.ev.shape[1] if self.mode == 'vectorized' else 1
+        self._basis = None if self.mode == 'general' else _additive_basis(self.ev.leaves[0], self.mode, (len(self.y) - 1 - self.K * Df) // 2)
+        self._p = {}
+    if self._basis is None or key is None: return float('nan')
+    k = frozenset(key)
+    if k not in self._p:
+        Z = self.term_features(list(key))
+        self._p[k] = float('nan') if any(z is None for z in Z) else _lack_of_fit(torch.cat(Z, 1), self.y - self.y.mean(), self._basis)
+    return self._p[k]
+
+@patch
+def _settled(self:VectorizedSR, scorer:_Scorer, key) -> bool:
+    "True when `noise_stop` is on and the candidate `key` leaves only noise (its lack-of-fit p-value, on up to 4,000 rows, is above `noise_stop`)."
+    if self.noise_stop is None or self.mode == 'general' or getattr(self, '_test_rows', None) is None: return False
+    if key is None or len(key) >= max(2, self.max_terms): return False # a formula that fills every term slot may be approximating a simpler one not found yet
+    if not isinstance(self._test_rows, _Scorer): self._test_rows = _Scorer(*self._test_rows, self.mode, self.max_terms, self.ridge)
+    return self._test_rows.structure_p(key) > self.noise_stop
+
 # %% ../nbs/01_vsr.ipynb #354ab884
 @patch
 def _leaves(self:VectorizedSR, X:torch.Tensor):
@@ -572,7 +637,10 @@ def _seed(self:VectorizedSR, scorer, rng):
             Z, ok = _standardize_block(V, scorer.mode)
             l = torch.full((len(trees),), _PENALTY, dtype=torch.float64)
             idx = ok.nonzero()[:, 0]
-            if len(idx):
+            if len(idx) and Df > 50: # many weights per term: the diagonal approximation (columns taken as uncorrelated), O(m·Df) a tree;
+                # the pool's best are scored exactly in `select`
+                l[idx.cpu()] = (1 - (torch.einsum('tmd,m->td', Z[idx], y32) / m).square().sum(1)).double().cpu() # not clamped at 0: no ties
+            elif len(idx):
                 Zb = torch.cat([torch.zeros_like(Z[:1]), Z[idx]])
                 fit = _batched_ridge_loss(Zb, torch.arange(1, len(idx) + 1, device=Zb.device)[:, None], y32, max(scorer.ridge, 1e-6))
                 l[idx.cpu()] = fit.double().cpu()
@@ -589,6 +657,14 @@ def _seed(self:VectorizedSR, scorer, rng):
             pool[:] = [[L[keep]], [pool[1][i] for i in keep.tolist()], [Zp[keep.to(Zp.device)]]]
         def select():
             "The best distinct single terms and sums of them by greedy forward selection (beam of 3)."
+            prune()
+            if Df > 50 and pool[1]: # the best `P` of the pool by the approximate loss, scored exactly
+                L, Zp = pool[0][0], pool[2][0]
+                top = torch.argsort(L, stable=True)[:P]
+                exact = _batched_ridge_loss(torch.cat([torch.zeros_like(Zp[:1]), Zp[top.to(Zp.device)]]),
+                                            torch.arange(1, len(top) + 1, device=Zp.device)[:, None], y32, max(scorer.ridge, 1e-6)).double().cpu()
+                for j, e in zip(top.tolist(), exact.tolist()):
+                    c = pool[1][j]; L[j] += e - losses[c]; losses[c] = e # keeps the pool's size offset
             best, seen = [], set()
             for j in np.argsort(losses, kind='stable'):
                 r = float(f"{losses[j]:.9g}")
@@ -596,7 +672,6 @@ def _seed(self:VectorizedSR, scorer, rng):
                 seen.add(r); best.append(cands[j])
                 if len(best) >= max(1, P // 4): break
             out = list(best)
-            prune()
             if K > 1 and pool[1]:
                 # each step scores every pooled term added to every beam member exactly (its columns projected off
                 # the member's) in a few batched ops
@@ -608,8 +683,14 @@ def _seed(self:VectorizedSR, scorer, rng):
                         A = torch.cat(sub.term_features(list(b)), 1).float()
                         Q = torch.linalg.qr(A).Q
                         r, lb = yf - Q @ (Q.T @ yf), float(sub.loss([b])[0])
-                        for s in range(0, len(items), 2048):
-                            Zc = Zall[:, s:s + 2048].reshape(m, -1) # one GEMM projects every candidate's columns
+                        sel = None
+                        if Df > 50: # many weights per term: the gain with the columns taken as uncorrelated first (r is already
+                            # orthogonal to the member's columns, so no projection is needed), then the best 64 exactly
+                            approx = (r @ Zall.reshape(m, -1) / m).view(-1, Df).square().sum(1)
+                            sel = torch.topk(approx, min(64, len(approx))).indices.sort().values
+                        Zsel, isel = (Zall, items) if sel is None else (Zall[:, sel], [items[i] for i in sel.tolist()])
+                        for s in range(0, len(isel), 2048):
+                            Zc = Zsel[:, s:s + 2048].reshape(m, -1) # one GEMM projects every candidate's columns
                             Pc = (Zc - Q @ (Q.T @ Zc)).view(m, -1, Df).transpose(0, 1) # (c, m, Df)
                             G = Pc.transpose(1, 2) @ Pc / m + 1e-6 * torch.eye(Df, dtype=Zc.dtype, device=Zc.device)
                             bv = Pc.transpose(1, 2) @ r / m
@@ -617,7 +698,7 @@ def _seed(self:VectorizedSR, scorer, rng):
                             gain = (bv * torch.cholesky_solve(bv[..., None], L_)[..., 0]).sum(1)
                             gain = torch.where((info == 0) & torch.isfinite(gain), gain, torch.zeros_like(gain))
                             top = torch.topk(gain, min(8, len(gain)))
-                            scored += [(lb - g, bi, items[s + i]) for g, i in zip(top.values.tolist(), top.indices.tolist())]
+                            scored += [(lb - g, bi, isel[s + i]) for g, i in zip(top.values.tolist(), top.indices.tolist())]
                         sub.retain([]); sub.Z.clear()
                     scored.sort(key=lambda z: z[0])
                     new_beam = []
@@ -637,7 +718,10 @@ def _seed(self:VectorizedSR, scorer, rng):
                 staged = True
                 best, seeds = select()
                 keys = [k for k in (_key_terms(t, K) for t in seeds[:max(1, P // 4) + 3 * K]) if k is not None]
-                if keys and float(scorer.loss(keys).min()) < self.tol: break
+                if keys:
+                    l = scorer.loss(keys)
+                    short = [i for i, k in enumerate(keys) if len(k) < K] # the best seed with a free term slot, if only noise is left
+                    if float(l.min()) < self.tol or (short and self._settled(scorer, keys[min(short, key=lambda i: l[i])])): break
             screen(s, ts, V)
         else:
             best, seeds = select()
@@ -658,7 +742,7 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
     Df = leaves[0].shape[1] if self.mode == 'vectorized' else 1
     scorer = _Scorer(leaves, ys, self.mode, K, self.ridge)
     pop = self._seed(scorer, rng)
-    best, archive, hist = None, {}, []
+    best, archive, hist, prev = None, {}, [], None
     n_elite = max(1, int(round(self.elitism * P)))
     bar = tqdm(total=self.generations, disable=self.verbose <= 0, leave=False)
     try:
@@ -679,8 +763,11 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
                          'unique_candidates': len(set(map(frozenset, filter(None, keys)))), 'time': time.perf_counter() - t0})
             if self.verbose > 0:
                 bar.update(1); bar.set_postfix_str(f"loss={best[1]:.3g} {self._describe(best[2])}"[:120])
-            if loss.min() < self.tol or (self.time_budget is not None and self._clock() - self._budget_t0 > self.time_budget): break
-            if gen == self.generations - 1: break
+            if loss.min() < self.tol: self.stop_reason_ = 'exact fit'; break
+            if gen > 0 and frozenset(best[2]) == prev and self._settled(scorer, best[2]): self.stop_reason_ = 'noise floor'; break # the best unchanged for a generation and only noise left
+            prev = frozenset(best[2])
+            if self.time_budget is not None and self._clock() - self._budget_t0 > self.time_budget: self.stop_reason_ = 'time budget'; break
+            if gen == self.generations - 1: self.stop_reason_ = 'generations'; break
             order = np.argsort(fit, kind='stable')
             elites, seen = [], set()
             for j in order:
@@ -708,7 +795,7 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
             scorer.retain(new)
             pop = new
     except KeyboardInterrupt: # Ctrl-C: stop here; `fit` keeps the best so far and re-raises
-        self.interrupted_ = True
+        self.interrupted_, self.stop_reason_ = True, 'interrupted'
         if best is None: raise
     bar.close()
     self.history_ = pd.DataFrame(hist)
@@ -760,8 +847,8 @@ def _refine(self:VectorizedSR, terms, leaves, y):
                 cs = _consts(ts[i])
                 for v in _snap_candidates(cs[j]):
                     cand = ts[:i] + [_set_consts(ts[i], cs[:j] + [v] + cs[j + 1:])] + ts[i + 1:]
-                    if L(cand) <= cur * (1 + thr) + self.tol: ts, cur = cand, min(cur, L(cand)); break
-        return ts, cur
+                    if L(cand) <= cur * (1 + thr) + self.tol: ts = cand; break # each snap within thr of the tuned loss
+        return ts, L(ts)
     terms, cur = polish(terms)
     pruned = True
     while pruned and len(terms) > 1: # drop terms that buy less than fitting noise would
@@ -792,7 +879,7 @@ def fit(self:VectorizedSR, X, # (N, D) numbers: array, tensor or DataFrame
     "Search for the formula; sets `formula_` (or `expression_` in 'general' mode), `pareto_`, `history_`; returns self."
     self._check_params()
     Xn, yn = _check_Xy(X, y)
-    t0, self._budget_t0, self.interrupted_ = time.perf_counter(), self._clock(), False
+    t0, self._budget_t0, self.interrupted_, self.stop_reason_ = time.perf_counter(), self._clock(), False, None
     N, D = Xn.shape
     self.n_features_in_, self._n_vars = D, (D if self.mode == 'general' else 1)
     dev, dt = torch.device(self.device), torch.float64
@@ -800,11 +887,15 @@ def fit(self:VectorizedSR, X, # (N, D) numbers: array, tensor or DataFrame
     Xt, yt = torch.as_tensor(Xn, dtype=dt, device=dev), torch.as_tensor(yn, dtype=dt, device=dev)
     if float(yt.std(correction=0)) <= 1e-12 * (1 + abs(float(yt.mean()))):
         warnings.warn("y is constant: the fitted formula is that constant", UserWarning)
+        self.stop_reason_ = 'constant target'
         return self._set_result([], float(yt.mean()), [], 0.0, {}, t0)
     rows = np.sort(rng.choice(N, self.max_samples, replace=False)) if self.max_samples and N > self.max_samples else np.arange(N)
     ys = yt[rows]
     ys = (ys - ys.mean()) / ys.std(correction=0)
-    key, archive = self._search(self._leaves(Xt[rows]), ys, rng, t0)
+    tr = np.unique(np.linspace(0, N - 1, min(N, 4000)).round().astype(int)) # rows of the noise-floor test (`noise_stop`)
+    self._test_rows = (self._leaves(Xt[tr]), (yt[tr] - yt[tr].mean()) / yt[tr].std(correction=0))
+    try: key, archive = self._search(self._leaves(Xt[rows]), ys, rng, t0)
+    finally: self._test_rows = None
     leaves = self._leaves(Xt)
     if self.interrupted_: # the best individual so far, its weights fitted, not refined; then the interrupt goes on
         self._set_result(list(key), *_fit_weights(list(key), leaves, yt, self.mode, self.ridge), archive, t0)
