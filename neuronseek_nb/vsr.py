@@ -676,6 +676,9 @@ def _seed(self:VectorizedSR, scorer, rng):
                 # each step scores every pooled term added to every beam member exactly (its columns projected off
                 # the member's) in a few batched ops
                 Zall, items, yf = pool[2][0].transpose(0, 1).contiguous(), [cands[j] for j in pool[1]], sub.y.float() # (m, C, Df)
+                # each candidate's own Gram matrix, once: a member's projection then only needs Qᵀ Z (kb × C·Df), since
+                # Zᵀ(I − QQᵀ)Z = ZᵀZ − (QᵀZ)ᵀ(QᵀZ) and Zᵀ r = (Z − QQᵀZ)ᵀ r for the residual r ⟂ Q
+                Gall = torch.einsum('mcd,mce->cde', Zall, Zall) / m if Df > 1 else Zall.square().sum(0)[..., None] / m # (C, Df, Df)
                 beam = [(t,) for t in best[:3]]
                 for _ in range(K - 1):
                     scored = []
@@ -690,13 +693,15 @@ def _seed(self:VectorizedSR, scorer, rng):
                             sel = torch.topk(approx, min(64, len(approx))).indices.sort().values
                         Zsel, isel = (Zall, items) if sel is None else (Zall[:, sel], [items[i] for i in sel.tolist()])
                         for s in range(0, len(isel), 2048):
-                            Zc = Zsel[:, s:s + 2048].reshape(m, -1) # one GEMM projects every candidate's columns
-                            Pc = (Zc - Q @ (Q.T @ Zc)).view(m, -1, Df).transpose(0, 1) # (c, m, Df)
-                            G = Pc.transpose(1, 2) @ Pc / m + 1e-6 * torch.eye(Df, dtype=Zc.dtype, device=Zc.device)
-                            bv = Pc.transpose(1, 2) @ r / m
+                            Zc = Zsel[:, s:s + 2048].reshape(m, -1) # (m, c·Df): one GEMM gives QᵀZ of every candidate
+                            QZ = (Q.T @ Zc).view(Q.shape[1], -1, Df).transpose(0, 1) # (c, kb, Df)
+                            Gc = Gall[s:s + 2048] if sel is None else Gall[sel[s:s + 2048]]
+                            G = Gc - QZ.transpose(1, 2) @ QZ / m + 1e-6 * torch.eye(Df, dtype=Zc.dtype, device=Zc.device)
+                            bv = (r @ Zc).view(-1, Df) / m
                             L_, info = torch.linalg.cholesky_ex(G)
                             gain = (bv * torch.cholesky_solve(bv[..., None], L_)[..., 0]).sum(1)
-                            gain = torch.where((info == 0) & torch.isfinite(gain), gain, torch.zeros_like(gain))
+                            ok_g = (info == 0) & torch.isfinite(gain) & (gain >= 0)
+                            gain = torch.where(ok_g, gain.clamp(max=float(r @ r) / m), torch.zeros_like(gain)) # never more than the residual
                             top = torch.topk(gain, min(8, len(gain)))
                             scored += [(lb - g, bi, isel[s + i]) for g, i in zip(top.values.tolist(), top.indices.tolist())]
                         sub.retain([]); sub.Z.clear()
@@ -721,7 +726,9 @@ def _seed(self:VectorizedSR, scorer, rng):
                 if keys:
                     l = scorer.loss(keys)
                     short = [i for i, k in enumerate(keys) if len(k) < K] # the best seed with a free term slot, if only noise is left
-                    if float(l.min()) < self.tol or (short and self._settled(scorer, keys[min(short, key=lambda i: l[i])])): break
+                    if float(l.min()) < self.tol: break
+                    if short and self._settled(scorer, keys[j := min(short, key=lambda i: l[i])]):
+                        self._seed_settled = frozenset(keys[j]); break # the generation loop may stop at once if it stays the best
             screen(s, ts, V)
         else:
             best, seeds = select()
@@ -741,8 +748,10 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
     P, K = self.population_size, self.max_terms
     Df = leaves[0].shape[1] if self.mode == 'vectorized' else 1
     scorer = _Scorer(leaves, ys, self.mode, K, self.ridge)
+    self._seed_settled = None
     pop = self._seed(scorer, rng)
-    best, archive, hist, prev = None, {}, [], None
+    prev, self._seed_settled = self._seed_settled, None # the seed the enumeration stopped on, if the noise-floor test settled it
+    best, archive, hist = None, {}, []
     n_elite = max(1, int(round(self.elitism * P)))
     bar = tqdm(total=self.generations, disable=self.verbose <= 0, leave=False)
     try:
@@ -764,7 +773,7 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
             if self.verbose > 0:
                 bar.update(1); bar.set_postfix_str(f"loss={best[1]:.3g} {self._describe(best[2])}"[:120])
             if loss.min() < self.tol: self.stop_reason_ = 'exact fit'; break
-            if gen > 0 and frozenset(best[2]) == prev and self._settled(scorer, best[2]): self.stop_reason_ = 'noise floor'; break # the best unchanged for a generation and only noise left
+            if frozenset(best[2]) == prev and self._settled(scorer, best[2]): self.stop_reason_ = 'noise floor'; break # the best unchanged (since the seeding or for a generation) and only noise left
             prev = frozenset(best[2])
             if self.time_budget is not None and self._clock() - self._budget_t0 > self.time_budget: self.stop_reason_ = 'time budget'; break
             if gen == self.generations - 1: self.stop_reason_ = 'generations'; break
