@@ -621,7 +621,7 @@ def _enumerate_trees(functions, leaves, values, budget, max_values=6e7) -> tuple
 @patch
 def _seed(self:VectorizedSR, scorer, rng):
     "Initial population: the best small terms of an exhaustive enumeration, sums of them, and random trees."
-    P, K, seeds = self.population_size, self.max_terms, []
+    P, K, seeds, stopped = self.population_size, self.max_terms, [], False
     if self.seed_trees:
         leaves = [(_X, j) for j in range(self._n_vars)] + [(_C, 1.0)]
         m = min(len(scorer.y), 256) # screening on a subsample of the search rows
@@ -726,19 +726,19 @@ def _seed(self:VectorizedSR, scorer, rng):
                 if keys:
                     l = scorer.loss(keys)
                     short = [i for i, k in enumerate(keys) if len(k) < K] # the best seed with a free term slot, if only noise is left
-                    if float(l.min()) < self.tol: break
+                    if float(l.min()) < self.tol: stopped = True; break
                     if short and self._settled(scorer, keys[j := min(short, key=lambda i: l[i])]):
-                        self._seed_settled = frozenset(keys[j]); break # the generation loop may stop at once if it stays the best
+                        self._seed_settled, stopped = frozenset(keys[j]), True; break # the generation loop may stop at once if it stays the best
             screen(s, ts, V)
         else:
             best, seeds = select()
         top = best[:max(2, min(len(best), 30))]
-        while K > 1 and len(top) > 1 and len(seeds) < P // 2:
+        while K > 1 and len(top) > 1 and len(seeds) < P // 2 and not stopped:
             k = int(rng.integers(2, K + 1))
             seeds.append(_join([top[int(i)] for i in rng.choice(len(top), size=min(k, len(top)), replace=False)]))
     pop = [t for t in seeds if self._ok(t)]
-    while len(pop) < P:
-        t = self._random_individual(rng)
+    while len(pop) < P and not (stopped and pop): # a search the seeds already settle starts from them alone (at D = 100 scoring
+        t = self._random_individual(rng)          # 250 random 3-term individuals took seconds); later generations refill it
         if self._ok(t): pop.append(t)
     return pop[:P]
 
@@ -794,7 +794,7 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
                 new = self._tune_consts(list(k), leaves, ys)
                 if new is not None and self._ok(_join(new)): tuned.append(_join(new))
             def select():
-                c = rng.integers(P, size=self.tournament_size)
+                c = rng.integers(len(pop), size=self.tournament_size)
                 return pop[c[int(np.argmin(fit[c]))]]
             new = elites + tuned
             while len(new) < P:
