@@ -727,7 +727,9 @@ def _seed(self:VectorizedSR, scorer, rng):
                     l = scorer.loss(keys)
                     short = [i for i, k in enumerate(keys) if len(k) < K] # the best seed with a free term slot, if only noise is left
                     if float(l.min()) < self.tol: stopped = True; break
-                    if short and self._settled(scorer, keys[j := min(short, key=lambda i: l[i])]):
+                    # the short seed the first generation's fitness would rank best (loss, parsimony, AIC's weight penalty)
+                    fit0 = lambda i: math.log10(l[i] + 1e-12) + self.parsimony * sum(map(_size, keys[i])) + 2 * len(keys[i]) * Df / (len(scorer.y) * math.log(10))
+                    if short and self._settled(scorer, keys[j := min(short, key=fit0)]):
                         self._seed_settled, stopped = frozenset(keys[j]), True; break # the generation loop may stop at once if it stays the best
             screen(s, ts, V)
         else:
