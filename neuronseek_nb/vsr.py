@@ -523,7 +523,6 @@ def _settled(self:VectorizedSR, scorer:_Scorer, key) -> bool:
     "True when `noise_stop` is on and the candidate `key` leaves only noise (its lack-of-fit p-value, on up to 4,000 rows, is above `noise_stop`)."
     if self.noise_stop is None or self.mode == 'general' or getattr(self, '_test_rows', None) is None: return False
     if key is None or len(key) >= max(2, self.max_terms): return False # a formula that fills every term slot may be approximating a simpler one not found yet
-    if not isinstance(self._test_rows, _Scorer): self._test_rows = _Scorer(*self._test_rows, self.mode, self.max_terms, self.ridge)
     return self._test_rows.structure_p(key) > self.noise_stop
 
 # %% ../nbs/01_vsr.ipynb #354ab884
@@ -618,10 +617,14 @@ def _enumerate_trees(functions, leaves, values, budget, max_values=6e7) -> tuple
     out = list(_enumerate_levels(functions, leaves, values, budget, max_values))
     return [t for _, ts, _ in out for t in ts], torch.cat([V for _, _, V in out])
 
+def _fitness(loss, complexity, n_weights, n:int, parsimony:float):
+    "Penalised fitness (lower is better): log10 loss + parsimony × complexity + AIC's 2k/n in log10 units; numpy arrays or scalars."
+    return np.log10(loss + 1e-12) + parsimony * complexity + 2 * n_weights / (n * math.log(10))
+
 @patch
 def _seed(self:VectorizedSR, scorer, rng):
-    "Initial population: the best small terms of an exhaustive enumeration, sums of them, and random trees."
-    P, K, seeds, stopped = self.population_size, self.max_terms, [], False
+    "Initial population (the best small terms of an exhaustive enumeration, sums of them, random trees) and the key the noise-floor test settled on, if any."
+    P, K, seeds, stopped, settled = self.population_size, self.max_terms, [], False, None
     if self.seed_trees:
         leaves = [(_X, j) for j in range(self._n_vars)] + [(_C, 1.0)]
         m = min(len(scorer.y), 256) # screening on a subsample of the search rows
@@ -728,9 +731,9 @@ def _seed(self:VectorizedSR, scorer, rng):
                     short = [i for i, k in enumerate(keys) if len(k) < K] # the best seed with a free term slot, if only noise is left
                     if float(l.min()) < self.tol: stopped = True; break
                     # the short seed the first generation's fitness would rank best (loss, parsimony, AIC's weight penalty)
-                    fit0 = lambda i: math.log10(l[i] + 1e-12) + self.parsimony * sum(map(_size, keys[i])) + 2 * len(keys[i]) * Df / (len(scorer.y) * math.log(10))
+                    fit0 = lambda i: _fitness(l[i], sum(map(_size, keys[i])), len(keys[i]) * Df, len(scorer.y), self.parsimony)
                     if short and self._settled(scorer, keys[j := min(short, key=fit0)]):
-                        self._seed_settled, stopped = frozenset(keys[j]), True; break # the generation loop may stop at once if it stays the best
+                        settled, stopped = frozenset(keys[j]), True; break # the generation loop may stop at once if it stays the best
             screen(s, ts, V)
         else:
             best, seeds = select()
@@ -742,7 +745,7 @@ def _seed(self:VectorizedSR, scorer, rng):
     while len(pop) < P and not (stopped and pop): # a search the seeds already settle starts from them alone (at D = 100 scoring
         t = self._random_individual(rng)          # 250 random 3-term individuals took seconds); later generations refill it
         if self._ok(t): pop.append(t)
-    return pop[:P]
+    return pop[:P], settled
 
 @patch
 def _search(self:VectorizedSR, leaves, ys, rng, t0):
@@ -750,9 +753,7 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
     P, K = self.population_size, self.max_terms
     Df = leaves[0].shape[1] if self.mode == 'vectorized' else 1
     scorer = _Scorer(leaves, ys, self.mode, K, self.ridge)
-    self._seed_settled = None
-    pop = self._seed(scorer, rng)
-    prev, self._seed_settled = self._seed_settled, None # the seed the enumeration stopped on, if the noise-floor test settled it
+    pop, prev = self._seed(scorer, rng) # prev: the seed the enumeration stopped on, if the noise-floor test settled it
     best, archive, hist = None, {}, []
     n_elite = max(1, int(round(self.elitism * P)))
     bar = tqdm(total=self.generations, disable=self.verbose <= 0, leave=False)
@@ -762,7 +763,7 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
             loss = scorer.loss(keys)
             comp = np.array([sum(_size(u) for u in k) if k else 10 * self.max_size for k in keys])
             n_w = np.array([len(k) * Df if k else 0 for k in keys]) # least-squares weights: AIC's 2k/n, in log10 units
-            fit = np.log10(loss + 1e-12) + self.parsimony * comp + 2 * n_w / (len(ys) * math.log(10))
+            fit = _fitness(loss, comp, n_w, len(ys), self.parsimony)
             first = {}
             for j, k in enumerate(keys): # copies of one candidate after its first lose tournaments: keeps diversity
                 if k is not None and first.setdefault(frozenset(k), j) != j: fit[j] += 1.0
@@ -904,7 +905,7 @@ def fit(self:VectorizedSR, X, # (N, D) numbers: array, tensor or DataFrame
     ys = yt[rows]
     ys = (ys - ys.mean()) / ys.std(correction=0)
     tr = np.unique(np.linspace(0, N - 1, min(N, 4000)).round().astype(int)) # rows of the noise-floor test (`noise_stop`)
-    self._test_rows = (self._leaves(Xt[tr]), (yt[tr] - yt[tr].mean()) / yt[tr].std(correction=0))
+    self._test_rows = _Scorer(self._leaves(Xt[tr]), (yt[tr] - yt[tr].mean()) / yt[tr].std(correction=0), self.mode, self.max_terms, self.ridge)
     try: key, archive = self._search(self._leaves(Xt[rows]), ys, rng, t0)
     finally: self._test_rows = None
     leaves = self._leaves(Xt)
