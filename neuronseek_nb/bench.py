@@ -307,9 +307,9 @@ def _bench_mnist(quick):
     df['data'] = data
     return df, {'mnist_accuracy': _bar(df, 'model', 'test_acc', None, f'{data}: task CNN vs parameter-matched CNN')}
 
-def _bench_tabular(quick):
+def _bench_tabular(quick, cache_dir=None):
     df = tabular_benchmark(datasets=('quakes', 'pima') if quick else tuple(DEV_SUITE), seeds=(0,) if quick else range(5),
-                           quick=quick, verbose=1)
+                           quick=quick, verbose=1, cache_dir=cache_dir)
     return df, {'tabular_error_vs_params': plot_error_vs_params(df), 'tabular_ranks': plot_ranks(df)}
 
 _BENCHES = {'vsr': _bench_vsr, 'td': _bench_td, 'tabular': _bench_tabular, 'mnist': _bench_mnist, 'layers': _bench_layers}
@@ -319,14 +319,16 @@ def run_bench(kind:str, # one of 'vsr', 'td', 'tabular', 'mnist', 'layers'
               out_dir:str|Path, # folder for `<kind>.csv` and the PNG plots (created if missing)
               quick:bool=False, # tiny grids: each kind in well under a minute
              ) -> list[Path]:
-    "Run one benchmark, write `<kind>.csv` (plus `<kind>_ranks.csv` for tabular) and its PNG plots atomically; return the paths."
+    "Run one benchmark, write `<kind>.csv` (plus `<kind>_ranks.csv` for tabular) and its PNG plots atomically; return the paths (the full tabular run resumes from `out_dir/tabular_cache`)."
     if kind not in _BENCHES: raise ValueError(f"kind must be one of {', '.join(_BENCHES)}, got {kind!r}")
     out = Path(out_dir)
     if out.exists() and not out.is_dir(): raise ValueError(f"out_dir {out} exists and is not a folder; pass a folder path")
     out.mkdir(parents=True, exist_ok=True)
     import matplotlib
     if matplotlib.get_backend().lower() not in ('agg', 'module://matplotlib_inline.backend_inline'): matplotlib.use('Agg')
-    with _silent(): df, figs = _BENCHES[kind](quick)
+    # the full tabular grid takes hours: each finished dataset is kept under out_dir, so a rerun after Ctrl-C resumes
+    kw = {'cache_dir': out / 'tabular_cache'} if kind == 'tabular' and not quick else {}
+    with _silent(): df, figs = _BENCHES[kind](quick, **kw)
     paths = [_save_csv(df, out / f'{kind}.csv')]
     if kind == 'tabular': paths.append(_atomic_write(out / 'tabular_ranks.csv', lambda p: rank_table(df).to_csv(p)))
     paths += [_save_fig(fig, out / f'{name}.png') for name, fig in figs.items()]
