@@ -16,7 +16,7 @@ from .formula import Formula, Term, Expr, x, check_finite
 
 # %% auto #0
 __all__ = ['phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'count_parameters', 'task_mlp', 'mlp',
-           'matched_mlp', 'task_cnn', 'time_layer', 'layer_benchmark']
+           'matched_mlp', 'task_cnn', 'record_input_range', 'time_layer', 'layer_benchmark']
 
 # %% ../nbs/03_layers.ipynb #f02f50ba
 def phi_second_moments(formula:Formula, n:int=100) -> torch.Tensor:
@@ -73,6 +73,9 @@ class TaskLinear(nn.Module):
         self.weight = nn.Parameter(torch.empty(out_features, len(self._single) * in_features, **fk)) if self._single else None
         self.factors = nn.ParameterList([nn.Parameter(torch.empty(len(t.factors), t.rank * out_features, in_features, **fk)) for t in self._multi])
         self.bias = nn.Parameter(torch.empty(out_features, **fk)) if bias else None
+        # per-feature range the input is clamped to (set from training data by `record_input_range`; ±inf: no clamping)
+        self.register_buffer('input_low', torch.full((self.in_features,), -math.inf, **fk))
+        self.register_buffer('input_high', torch.full((self.in_features,), math.inf, **fk))
         self.reset_parameters()
 
     def reset_parameters(self):
@@ -95,6 +98,7 @@ class TaskLinear(nn.Module):
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "x: (..., in_features) → (..., out_features)."
         _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1, self.check_finite)
+        if hasattr(self, 'input_low'): x = torch.clamp(x, self.input_low.to(x.dtype), self.input_high.to(x.dtype))  # (absent in layers pickled before it existed)
         feats = self.formula.features(x, check=False)  # (P, ..., in); float16 input gives float32 features
         if self.check_finite: _check_features(feats, x, 'TaskLinear')
         dt = feats.dtype
@@ -109,6 +113,21 @@ class TaskLinear(nn.Module):
             out = out + prod.unflatten(-1, (t.rank, self.out_features)).sum(-2)
         if self.bias is not None: out = out + self.bias.to(dt)
         return out.to(x.dtype)
+
+    @torch.no_grad()
+    def set_input_range(self, low=None, # per-feature lower bounds (in_features,), or None: no clamping
+                        high=None): # per-feature upper bounds
+        "Clamp every later input to [low, high] feature by feature; `set_input_range()` removes the clamp."
+        new = []
+        for name, v, inf in (('low', low, -math.inf), ('high', high, math.inf)):
+            buf = getattr(self, 'input_' + name)
+            v = torch.full_like(buf, inf) if v is None else torch.as_tensor(v, dtype=buf.dtype, device=buf.device)
+            if v.shape != buf.shape: raise ValueError(f"{name} must have shape ({self.in_features},), got {tuple(v.shape)}")
+            if torch.isnan(v).any(): raise ValueError(f"{name} has NaN values")
+            new.append(v)
+        if (new[0] > new[1]).any(): raise ValueError("low must not exceed high for any feature")
+        self.input_low.copy_(new[0]); self.input_high.copy_(new[1])
+        return self
 
     def extra_repr(self):
         return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}, formula={self.formula}"
@@ -272,6 +291,35 @@ def task_cnn(formula:Formula|str, in_channels:int=1, n_classes:int=10,
         c, H, W = ch, H // 2, W // 2
     if H < 1 or W < 1: raise ValueError(f"image_size {image_size} is too small for {len(channels)} pooling blocks")
     return nn.Sequential(*layers, nn.Flatten(), nn.Linear(c * H * W, n_classes))
+
+# %% ../nbs/03_layers.ipynb #7a1e0c02
+@torch.no_grad()
+def record_input_range(model:nn.Module, # a network with TaskLinear layers (others are left alone)
+                       X, # training inputs: a tensor (N, in_features), or an iterable of tensors or (x, y) batches (a DataLoader)
+                       batch_size:int=4096, # rows per forward pass when X is a tensor
+                      ) -> nn.Module:
+    "Set every TaskLinear's input range to the per-feature min/max of its own input over `X` (one pass in eval mode); returns `model`."
+    layers = [m for m in model.modules() if isinstance(m, TaskLinear)]
+    if not layers: return model
+    lo, hi = {}, {}
+    def hook(mod, args):
+        x = args[0].detach().reshape(-1, mod.in_features)
+        if not len(x): return
+        a, b = x.min(0).values, x.max(0).values
+        lo[mod], hi[mod] = (torch.minimum(lo[mod], a), torch.maximum(hi[mod], b)) if mod in lo else (a, b)
+    for m in layers: m.set_input_range()  # record what each layer sees without any clamp upstream
+    hooks, training = [m.register_forward_pre_hook(hook) for m in layers], model.training
+    model.eval()
+    try:
+        for b in (X.split(batch_size) if isinstance(X, torch.Tensor) else X):
+            model(b[0] if isinstance(b, (tuple, list)) else b)
+    finally:
+        for h in hooks: h.remove()
+        model.train(training)
+    if not lo: raise ValueError("X has no rows: the input range cannot be recorded")
+    for m in layers:
+        if m in lo: m.set_input_range(lo[m], hi[m])
+    return model
 
 # %% ../nbs/03_layers.ipynb #02f38fa9
 def time_layer(layer:nn.Module, x:torch.Tensor, repeat:int=20) -> float:

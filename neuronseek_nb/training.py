@@ -18,7 +18,7 @@ from torch import nn
 from torch.utils.data import DataLoader, Sampler, TensorDataset
 
 from .formula import as_float_tensor
-from .layers import count_parameters
+from .layers import count_parameters, record_input_range
 from .data import atomic_write
 
 # Lightning 2.6 calls a deprecated torch pytree API on every step; the warning is Lightning's, not the user's to act on
@@ -262,6 +262,7 @@ def make_trainer(root:str|Path='neuronseek_runs', # folder for checkpoints and l
 
 def fit(model:nn.Module, datamodule:pl.LightningDataModule, trainer:pl.Trainer|None=None,
         ckpt_path:str|None=None, # resume from this checkpoint (e.g. '.../checkpoints/last.ckpt')
+        clamp_inputs:bool=True, # after training, clamp every task layer's input to the range it saw on the training data
         **module_kwargs) -> dict:
     "Train `model` on `datamodule`, load the best epoch's weights into it, and return test (else validation) metrics."
     import time
@@ -272,6 +273,7 @@ def fit(model:nn.Module, datamodule:pl.LightningDataModule, trainer:pl.Trainer|N
     secs = time.perf_counter() - t0
     best = trainer.checkpoint_callback.best_model_path if trainer.checkpoint_callback else ''
     if best: module.load_state_dict(torch.load(best, map_location='cpu', weights_only=True)['state_dict'])
+    if clamp_inputs: record_input_range(model, datamodule.train_dataloader())  # no task layer: nothing happens
     has_test = len(getattr(datamodule, 'ds', {}).get('test', [None])) > 0
     res = (trainer.test if has_test else trainer.validate)(module, datamodule=datamodule, verbose=False)[0]
     return {**{k: float(v) for k, v in res.items()}, 'params': count_parameters(model), 'train_s': secs, 'epochs': trainer.current_epoch}
