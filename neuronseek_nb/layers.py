@@ -16,7 +16,7 @@ from .formula import Formula, Term, Expr, x, check_finite
 
 # %% auto #0
 __all__ = ['phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'count_parameters', 'task_mlp', 'mlp',
-           'matched_mlp', 'task_cnn', 'record_input_range', 'time_layer', 'layer_benchmark']
+           'matched_mlp', 'task_cnn', 'record_input_range', 'scale_features', 'time_layer', 'layer_benchmark']
 
 # %% ../nbs/03_layers.ipynb #f02f50ba
 def phi_second_moments(formula:Formula, n:int=100) -> torch.Tensor:
@@ -76,24 +76,37 @@ class TaskLinear(nn.Module):
         # per-feature range the input is clamped to (set from training data by `record_input_range`; ±inf: no clamping)
         self.register_buffer('input_low', torch.full((self.in_features,), -math.inf, **fk))
         self.register_buffer('input_high', torch.full((self.in_features,), math.inf, **fk))
+        # each φ's divisor per input (set from training data by `scale_features`; 1: none) and the range its scaled
+        # values are clamped to (set by `record_input_range`; ±inf: none)
+        P = len(self.formula.phis)
+        self.register_buffer('phi_scale', torch.ones(P, self.in_features, **fk))
+        self.register_buffer('phi_low', torch.full((P, self.in_features), -math.inf, **fk))
+        self.register_buffer('phi_high', torch.full((P, self.in_features), math.inf, **fk))
         self.reset_parameters()
 
     def reset_parameters(self):
         "Variance-preserving initialisation (see above); equals `nn.Linear`'s for the formula ⟨w, x⟩."
+        self._init_weights(phi_second_moments(self.formula), bias=True)
+
+    @torch.no_grad()
+    def _init_weights(self, m2:torch.Tensor, bias:bool=False, skip=()):
+        "Draw the weights for features whose second moments are `m2` (one per φ), but not of terms whose φs are all in `skip`; the bias too if `bias`."
         n, K = self.in_features, len(self.formula.terms)
-        m2 = phi_second_moments(self.formula)
         idx = {f: i for i, f in enumerate(self.formula.phis)}
+        keep = lambda t: all(f in skip for f in t.factors)
         with torch.no_grad():
             if self.weight is not None:
                 for k, t in enumerate(self._single):
+                    if keep(t): continue
                     var = 1 / (3 * K * n * float(m2[idx[t.factors[0]]]))
                     self.weight[:, k * n:(k + 1) * n].uniform_(-math.sqrt(3 * var), math.sqrt(3 * var))
             for t, W in zip(self._multi, self.factors):
+                if keep(t): continue
                 v = (1 / (3 * K * t.rank)) ** (1 / len(t.factors))
                 for m, f in enumerate(t.factors):
                     bound = math.sqrt(3 * v / (n * float(m2[idx[f]])))
                     W[m].uniform_(-bound, bound)
-            if self.bias is not None: self.bias.uniform_(-1 / math.sqrt(n), 1 / math.sqrt(n))
+            if bias and self.bias is not None: self.bias.uniform_(-1 / math.sqrt(n), 1 / math.sqrt(n))
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "x: (..., in_features) → (..., out_features)."
@@ -101,6 +114,7 @@ class TaskLinear(nn.Module):
         if hasattr(self, 'input_low'): x = torch.clamp(x, self.input_low.to(x.dtype), self.input_high.to(x.dtype))  # (absent in layers pickled before it existed)
         feats = self.formula.features(x, check=False)  # (P, ..., in); float16 input gives float32 features
         if self.check_finite: _check_features(feats, x, 'TaskLinear')
+        if hasattr(self, 'phi_scale'): feats = self._scale_and_clamp(feats)
         dt = feats.dtype
         out = 0
         if self.weight is not None:
@@ -114,10 +128,27 @@ class TaskLinear(nn.Module):
         if self.bias is not None: out = out + self.bias.to(dt)
         return out.to(x.dtype)
 
+    def _scale_and_clamp(self, feats):
+        "φ features (P, ..., in) divided by `phi_scale` and clamped to [phi_low, phi_high]."
+        shape = (len(self.phi_scale),) + (1,) * (feats.ndim - 2) + (self.in_features,)
+        dt = feats.dtype
+        return torch.clamp(feats / self.phi_scale.to(dt).reshape(shape), self.phi_low.to(dt).reshape(shape), self.phi_high.to(dt).reshape(shape))
+
+    @torch.no_grad()
+    def _rescale(self, rms:torch.Tensor):
+        "Divide each φ (but x itself) by `rms` (P, in) and re-draw the weights for unit-scale features (the bias is kept)."
+        rms = torch.where(torch.isfinite(rms) & (rms > 1e-12), rms, torch.ones_like(rms))
+        for i, f in enumerate(self.formula.phis):
+            if f == x: rms[i] = 1.0
+        self.phi_scale.copy_(rms.to(self.phi_scale.dtype))
+        # re-drawn rather than multiplied back: a φ such as exp(exp(-x)) has E[φ²] ~ 1e297 under N(0, 1), so its
+        # initial float32 weights underflowed to 0 and cannot be scaled up; terms of x alone keep their weights
+        self._init_weights(torch.ones(len(self.formula.phis), dtype=torch.float64), skip=(x,))
+
     @torch.no_grad()
     def set_input_range(self, low=None, # per-feature lower bounds (in_features,), or None: no clamping
                         high=None): # per-feature upper bounds
-        "Clamp every later input to [low, high] feature by feature; `set_input_range()` removes the clamp."
+        "Clamp every later input to [low, high] feature by feature; `set_input_range()` removes the clamp (and the φ clamp)."
         new = []
         for name, v, inf in (('low', low, -math.inf), ('high', high, math.inf)):
             buf = getattr(self, 'input_' + name)
@@ -127,6 +158,7 @@ class TaskLinear(nn.Module):
             new.append(v)
         if (new[0] > new[1]).any(): raise ValueError("low must not exceed high for any feature")
         self.input_low.copy_(new[0]); self.input_high.copy_(new[1])
+        if low is None and high is None: self.phi_low.fill_(-math.inf); self.phi_high.fill_(math.inf)
         return self
 
     def extra_repr(self):
@@ -137,12 +169,15 @@ def neuron_weights(layer:TaskLinear, j:int) -> list[torch.Tensor]:
     "Output neuron `j`'s weights in `Formula.evaluate`'s layout: one (n_factors, rank, in) tensor per term."
     out, s, mi = [], 0, 0
     n = layer.in_features
+    idx = {f: i for i, f in enumerate(layer.formula.phis)}
+    sc = getattr(layer, 'phi_scale', torch.ones(len(idx), n))  # weights act on φ / phi_scale: fold the scale in
     for t in layer.formula.terms:
+        d = sc[[idx[f] for f in t.factors]][:, None, :]  # (M, 1, in)
         if len(t.factors) == 1:
-            out.append(layer.weight[j, s * n:(s + 1) * n].reshape(1, 1, n)); s += 1
+            out.append(layer.weight[j, s * n:(s + 1) * n].reshape(1, 1, n) / d); s += 1
         else:
             W = layer.factors[mi].unflatten(1, (t.rank, layer.out_features))  # (M, rank, out, in)
-            out.append(W[:, :, j]); mi += 1
+            out.append(W[:, :, j] / d); mi += 1
     return out
 
 # %% ../nbs/03_layers.ipynb #e6548260
@@ -155,12 +190,15 @@ def init_from(layer:TaskLinear, weights:Sequence[torch.Tensor], # one (n_factors
     terms = layer.formula.terms
     if len(weights) != len(terms): raise ValueError(f"weights must have one tensor per term ({len(terms)}), got {len(weights)}")
     s, mi, n, o = 0, 0, layer.in_features, layer.out_features
+    idx = {f: i for i, f in enumerate(layer.formula.phis)}
+    sc = getattr(layer, 'phi_scale', torch.ones(len(idx), n)).double()
     for t, w in zip(terms, weights):
         w = torch.as_tensor(w, dtype=torch.float64)
         if tuple(w.shape) != (len(t.factors), t.rank, n):
             raise ValueError(f"weights for term {t} must have shape {(len(t.factors), t.rank, n)}, got {tuple(w.shape)}")
         w = w[:, :, None, :].expand(-1, -1, o, -1)
         w = w + noise * w.abs().mean() * torch.randn(w.shape, generator=generator, dtype=w.dtype)
+        w = w * sc[[idx[f] for f in t.factors]][:, None, None, :].to(w.dtype)  # the layer's weights act on φ / phi_scale
         if len(t.factors) == 1: layer.weight[:, s * n:(s + 1) * n] = w[0, 0]; s += 1
         else: layer.factors[mi].copy_(w.reshape(len(t.factors), t.rank * o, n)); mi += 1
     if bias is not None and layer.bias is not None: layer.bias.fill_(float(bias))
@@ -305,8 +343,10 @@ def record_input_range(model:nn.Module, # a network with TaskLinear layers (othe
     def hook(mod, args):
         x = args[0].detach().reshape(-1, mod.in_features)
         if not len(x): return
-        a, b = x.min(0).values, x.max(0).values
-        lo[mod], hi[mod] = (torch.minimum(lo[mod], a), torch.maximum(hi[mod], b)) if mod in lo else (a, b)
+        f = mod._scale_and_clamp(mod.formula.features(x, check=False))  # (P, rows, in), scaled as the layer uses them
+        a, b = (x.min(0).values, f.min(1).values), (x.max(0).values, f.max(1).values)
+        if mod in lo: a, b = [torch.minimum(u, v) for u, v in zip(lo[mod], a)], [torch.maximum(u, v) for u, v in zip(hi[mod], b)]
+        lo[mod], hi[mod] = a, b
     for m in layers: m.set_input_range()  # record what each layer sees without any clamp upstream
     hooks, training = [m.register_forward_pre_hook(hook) for m in layers], model.training
     model.eval()
@@ -318,7 +358,36 @@ def record_input_range(model:nn.Module, # a network with TaskLinear layers (othe
         model.train(training)
     if not lo: raise ValueError("X has no rows: the input range cannot be recorded")
     for m in layers:
-        if m in lo: m.set_input_range(lo[m], hi[m])
+        if m in lo:
+            m.set_input_range(lo[m][0], hi[m][0])
+            m.phi_low.copy_(lo[m][1]); m.phi_high.copy_(hi[m][1])
+    return model
+
+@torch.no_grad()
+def scale_features(model:nn.Module, # a network with TaskLinear layers (others are left alone)
+                   X, # training inputs: a tensor (N, in_features), or an iterable of tensors or (x, y) batches (a DataLoader)
+                   max_rows:int=4096, # rows used (the first ones)
+                  ) -> nn.Module:
+    "Divide every TaskLinear's φ features (except x itself) by their RMS on its own input over `X`, layer after layer, and rescale the weights to match; call before training."
+    layers = [m for m in model.modules() if isinstance(m, TaskLinear)]
+    if not layers: return model
+    rows, n = [], 0
+    for b in ([X] if isinstance(X, torch.Tensor) else X):
+        b = b[0] if isinstance(b, (tuple, list)) else b
+        rows.append(b[:max_rows - n]); n += len(rows[-1])
+        if n >= max_rows: break
+    if not n: raise ValueError("X has no rows: the feature scales cannot be measured")
+    def hook(mod, args):  # runs just before the layer: it is rescaled before its output reaches the next task layer
+        xin = args[0].detach().reshape(-1, mod.in_features).to(mod.phi_scale.dtype)  # the layer's own precision
+        f = mod.formula.features(torch.clamp(xin, mod.input_low, mod.input_high), check=False).double()
+        mod._rescale(f.square().mean(1).sqrt())
+    for m in layers: m.phi_scale.fill_(1.0)
+    hooks, training = [m.register_forward_pre_hook(hook) for m in layers], model.training
+    model.eval()
+    try: model(torch.cat(rows))
+    finally:
+        for h in hooks: h.remove()
+        model.train(training)
     return model
 
 # %% ../nbs/03_layers.ipynb #02f38fa9

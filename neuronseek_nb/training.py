@@ -18,7 +18,7 @@ from torch import nn
 from torch.utils.data import DataLoader, Sampler, TensorDataset
 
 from .formula import as_float_tensor
-from .layers import count_parameters, record_input_range
+from .layers import count_parameters, record_input_range, scale_features, TaskLinear
 from .data import atomic_write
 
 # Lightning 2.6 calls a deprecated torch pytree API on every step; the warning is Lightning's, not the user's to act on
@@ -262,18 +262,21 @@ def make_trainer(root:str|Path='neuronseek_runs', # folder for checkpoints and l
 
 def fit(model:nn.Module, datamodule:pl.LightningDataModule, trainer:pl.Trainer|None=None,
         ckpt_path:str|None=None, # resume from this checkpoint (e.g. '.../checkpoints/last.ckpt')
-        clamp_inputs:bool=True, # after training, clamp every task layer's input to the range it saw on the training data
+        scale_phis:bool=True, # before training (not when resuming), divide each task layer's φ features by their RMS on the training data
+        clamp_inputs:bool=True, # after training, clamp every task layer's input (and φ values) to the range seen on the training data
         **module_kwargs) -> dict:
     "Train `model` on `datamodule`, load the best epoch's weights into it, and return test (else validation) metrics."
     import time
     trainer = trainer or make_trainer()
     module = TaskNetModule(model, datamodule.task, **module_kwargs)
+    task_layers = any(isinstance(m, TaskLinear) for m in model.modules())
+    if scale_phis and task_layers and ckpt_path is None: scale_features(model, datamodule.train_dataloader())
     t0 = time.perf_counter()
     trainer.fit(module, datamodule=datamodule, ckpt_path=ckpt_path)
     secs = time.perf_counter() - t0
     best = trainer.checkpoint_callback.best_model_path if trainer.checkpoint_callback else ''
     if best: module.load_state_dict(torch.load(best, map_location='cpu', weights_only=True)['state_dict'])
-    if clamp_inputs: record_input_range(model, datamodule.train_dataloader())  # no task layer: nothing happens
+    if clamp_inputs and task_layers: record_input_range(model, datamodule.train_dataloader())
     has_test = len(getattr(datamodule, 'ds', {}).get('test', [None])) > 0
     res = (trainer.test if has_test else trainer.validate)(module, datamodule=datamodule, verbose=False)[0]
     return {**{k: float(v) for k, v in res.items()}, 'params': count_parameters(model), 'train_s': secs, 'epochs': trainer.current_epoch}
