@@ -5,7 +5,7 @@
 # %% ../nbs/01_vsr.ipynb #3b39e785
 from __future__ import annotations
 import ast
-import math, os, time, warnings
+import itertools, math, os, time, warnings
 from pathlib import Path
 from typing import Sequence
 
@@ -133,9 +133,9 @@ def _standardize(V:torch.Tensor, # (B, n, …) values of B terms: (B, n, D), or 
 def _standardize_block(V:torch.Tensor, mode:str) -> tuple[torch.Tensor, torch.Tensor]:
     "`_standardize` as one tensor (B, n, Df) and a (B,) mask of the finite, not huge terms."
     V = V.sum(-1, keepdim=True) if mode == 'shared' else (V[..., None] if V.ndim == 2 else V)
-    fin = torch.isfinite(V).flatten(1).all(1)
-    ok_t = fin & (V.abs().flatten(1).amax(1) <= _MAX_ABS)
-    if not bool(fin.all()): V = torch.nan_to_num(V, nan=0.0, posinf=0.0, neginf=0.0)
+    lo, hi = torch.aminmax(V.flatten(1), dim=1) # one pass; NaN propagates, so NaN and ±inf fail the bound below
+    ok_t = torch.maximum(-lo, hi) <= _MAX_ABS
+    if not bool(ok_t.all()): V = torch.nan_to_num(V, nan=0.0, posinf=0.0, neginf=0.0)
     n = V.shape[1]
     mu = V.mean(1, keepdim=True)
     Vc = V - mu
@@ -157,14 +157,18 @@ def _batched_ridge_loss(Z:torch.Tensor, # (U, n, Df) standardised term columns; 
     eye = torch.eye(K * Df, dtype=Z.dtype, device=Z.device)
     for s in range(0, B, step):
         A = Z[idx[s:s + step]].permute(0, 2, 1, 3).reshape(-1, n, K * Df) # (b, n, K·Df)
-        G = A.transpose(1, 2) @ A / n
-        b = A.transpose(1, 2) @ y / n # (b, K·Df)
-        L, info = torch.linalg.cholesky_ex(G + ridge * eye)
-        w = torch.cholesky_solve(b[..., None], L)[..., 0]
-        loss = 1 - 2 * (w * b).sum(1) + (w[:, None, :] @ G @ w[..., None])[:, 0, 0]
-        loss = torch.where((info == 0) & torch.isfinite(loss), loss.clamp(min=0.0), torch.full_like(loss, _PENALTY))
-        out[s:s + step] = loss
+        out[s:s + step] = _ridge_loss_gram(A.transpose(1, 2) @ A / n, A.transpose(1, 2) @ y / n, ridge, eye)
     return out
+
+def _ridge_loss_gram(G:torch.Tensor, # (b, k, k) Gram matrices of standardised columns, divided by n
+                     b:torch.Tensor, # (b, k) the columns' products with the standardised target, divided by n
+                     ridge:float, eye:torch.Tensor|None=None) -> torch.Tensor:
+    "1 − R² of the ridge fits from their normal equations, shape (b,); `_PENALTY` where the solve fails (never NaN/inf)."
+    if eye is None: eye = torch.eye(G.shape[-1], dtype=G.dtype, device=G.device)
+    L, info = torch.linalg.cholesky_ex(G + ridge * eye)
+    w = torch.cholesky_solve(b[..., None], L)[..., 0]
+    loss = 1 - 2 * (w * b).sum(1) + (w[:, None, :] @ G @ w[..., None])[:, 0, 0]
+    return torch.where((info == 0) & torch.isfinite(loss), loss.clamp(min=0.0), torch.full_like(loss, _PENALTY))
 
 # %% ../nbs/01_vsr.ipynb #3e43854d
 def _from_sympy(e, syms):
@@ -390,6 +394,10 @@ class _Scorer:
     def __init__(self, leaves, y, mode, max_terms, ridge):
         self.ev, self.y, self.mode, self.K, self.ridge = _BatchEvaluator(leaves), y, mode, max_terms, ridge
         self.Z, self.losses = {}, {}
+        # many weights per term (Df > 50): Gram blocks ZₜᵀZᵤ/n per pair of terms and Zₜᵀy/n per term, cached, so that a
+        # candidate costs one (K·Df)² solve instead of an n·(K·Df)² product (new candidates mostly recombine known terms)
+        self.blocked = mode == 'vectorized' and self.ev.shape[1] > 50
+        self.G, self.zy, self.tid, self._ids = {}, {}, {}, itertools.count()
 
     def term_features(self, terms):
         new = [t for t in dict.fromkeys(terms) if t not in self.Z]
@@ -411,7 +419,9 @@ class _Scorer:
             valid = [k for k in todo if all(feats[t] is not None for t in k)]
             for k in todo:
                 if any(feats[t] is None for t in k): self.losses[frozenset(k)] = _PENALTY
-            if valid:
+            if valid and self.blocked:
+                for k, l in zip(valid, self._blocked_losses(valid, feats).tolist()): self.losses[frozenset(k)] = l
+            elif valid:
                 used = list(dict.fromkeys(t for k in valid for t in k))
                 pos = {t: i + 1 for i, t in enumerate(used)}
                 Zb = torch.stack([torch.zeros_like(feats[used[0]])] + [feats[t] for t in used])
@@ -420,10 +430,46 @@ class _Scorer:
                 for k, l in zip(valid, _batched_ridge_loss(Zb, idx, self.y, self.ridge).tolist()): self.losses[frozenset(k)] = l
         return np.array([_PENALTY if k is None else self.losses[frozenset(k)] for k in keys])
 
+    def _blocked_losses(self, valid, feats, chunk:int=2**23) -> torch.Tensor:
+        "The losses of `valid` keys (all features finite) from the cached pair blocks, computing the missing ones."
+        n, Df = len(self.y), feats[valid[0][0]].shape[1]
+        for k in valid:
+            for t in k:
+                if t not in self.tid: self.tid[t] = next(self._ids)
+        pair = lambda a, b: (a, b) if self.tid[a] <= self.tid[b] else (b, a)
+        need = list(dict.fromkeys(pair(a, b) for k in valid for i, a in enumerate(k) for b in k[i:]))
+        need = [p for p in need if p not in self.G]
+        if (len(self.G) + len(need)) * Df * Df > 2**25: self.G.clear(); need = list(dict.fromkeys( # memory bound: start over
+            pair(a, b) for k in valid for i, a in enumerate(k) for b in k[i:]))
+        step = max(1, chunk // (2 * n * Df))
+        for s in range(0, len(need), step):
+            ps = need[s:s + step]
+            A, B = torch.stack([feats[a] for a, _ in ps]), torch.stack([feats[b] for _, b in ps])
+            self.G.update(zip(ps, (A.transpose(1, 2) @ B / n).unbind(0)))
+        new = [t for t in dict.fromkeys(t for k in valid for t in k) if t not in self.zy]
+        if new: self.zy.update(zip(new, (torch.stack([feats[t] for t in new]).transpose(1, 2) @ self.y / n).unbind(0)))
+        K = max(len(k) for k in valid)
+        z = torch.zeros(Df, Df, dtype=self.y.dtype, device=self.y.device)
+        def block(a, b):
+            p = pair(a, b)
+            return self.G[p] if p == (a, b) else self.G[p].T
+        eye, out = torch.eye(K * Df, dtype=z.dtype, device=z.device), []
+        for s in range(0, len(valid), 64):
+            ks = valid[s:s + 64]
+            G = torch.stack([block(k[i], k[j]) if i < len(k) and j < len(k) else z for k in ks for i in range(K) for j in range(K)])
+            G = G.view(len(ks), K, K, Df, Df).permute(0, 1, 3, 2, 4).reshape(len(ks), K * Df, K * Df)
+            b = torch.stack([torch.cat([self.zy[t] for t in k] + [z[0]] * (K - len(k))) for k in ks])
+            out.append(_ridge_loss_gram(G, b, self.ridge, eye))
+        return torch.cat(out)
+
     def retain(self, trees):
         self.ev.retain(trees)
         keep = {t for tr in trees for t in _terms(tr)}
         self.Z = {k: v for k, v in self.Z.items() if k in keep}
+        if self.blocked:
+            self.G = {p: g for p, g in self.G.items() if p[0] in keep and p[1] in keep}
+            self.zy = {t: v for t, v in self.zy.items() if t in keep}
+            self.tid = {t: i for t, i in self.tid.items() if t in keep}
 
 def _const_loss(terms, leaves, y, mode, ridge, params):
     "Differentiable 1 − R² of `terms` whose constants are `params` (in tree order)."
