@@ -2,6 +2,7 @@
 GPSymRegressor (legacy, base) and gplearn at the same population and generations, one thread per process.
 
     OMP_NUM_THREADS=1 python benchmarks/planted_vsr.py --methods vsr --Ds 5 20 --seeds 10 --out benchmarks/results/planted_vsr.csv
+    OMP_NUM_THREADS=1 python benchmarks/planted_vsr.py --methods vsr tnlearn-legacy --Ds 100 --seeds 10 --peer-seeds 1 --out benchmarks/results/planted_d100.csv
 
 Rows are appended per (formula, D, noise, method) group as soon as they are done and a re-run skips the groups already
 in `--out`, so the run can be interrupted and resumed. Times are process CPU seconds (`cpu_s`) and wall seconds."""
@@ -17,6 +18,7 @@ def main(argv=None):
     p.add_argument('--noises', nargs='+', type=float, default=[0.0, 0.01])
     p.add_argument('--seeds', type=int, default=10, help='seeds 0..SEEDS-1')
     p.add_argument('--formulas', nargs='+', type=int, default=None, help='indices into PLANTED (default: all 8)')
+    p.add_argument('--peer-seeds', type=int, default=None, help='run the peers (not vsr) on seeds 0..PEER_SEEDS-1 only')
     p.add_argument('--out', required=True)
     a = p.parse_args(argv)
     out = Path(a.out)
@@ -32,7 +34,8 @@ def main(argv=None):
             for f in forms:
                 for meth in a.methods:
                     if (f, D, noise, meth) in done: continue
-                    df = planted_benchmark(formulas=[f], Ds=(D,), noises=(noise,), seeds=range(a.seeds), methods=(meth,))
+                    seeds = range(a.seeds if meth == 'vsr' or a.peer_seeds is None else min(a.seeds, a.peer_seeds))
+                    df = planted_benchmark(formulas=[f], Ds=(D,), noises=(noise,), seeds=seeds, methods=(meth,))
                     df.to_csv(out, mode='a', header=not out.exists(), index=False)
                     print(f"D={D} noise={noise} {meth:15s} {f:30s} recovered {df.recovered.mean():.2f} median cpu {df.cpu_s.median():.2f}s", flush=True)
 

@@ -441,25 +441,31 @@ class _Scorer:
         need = [p for p in need if p not in self.G]
         if (len(self.G) + len(need)) * Df * Df > 2**25: self.G.clear(); need = list(dict.fromkeys( # memory bound: start over
             pair(a, b) for k in valid for i, a in enumerate(k) for b in k[i:]))
-        step = max(1, chunk // (2 * n * Df))
-        for s in range(0, len(need), step):
-            ps = need[s:s + step]
-            A, B = torch.stack([feats[a] for a, _ in ps]), torch.stack([feats[b] for _, b in ps])
-            self.G.update(zip(ps, (A.transpose(1, 2) @ B / n).unbind(0)))
+        groups = {}
+        for a, b in need: groups.setdefault(a, []).append(b)
+        for a, bs in groups.items(): # one product per term and its new partners: each partner's columns copied once
+            for s in range(0, len(bs), max(1, chunk // (n * Df))):
+                part = bs[s:s + max(1, chunk // (n * Df))]
+                M = feats[a].T @ torch.cat([feats[b] for b in part], 1) / n # (Df, len(part)·Df)
+                self.G.update(((a, b), g.contiguous()) for b, g in zip(part, M.split(Df, 1)))
         new = [t for t in dict.fromkeys(t for k in valid for t in k) if t not in self.zy]
         if new: self.zy.update(zip(new, (torch.stack([feats[t] for t in new]).transpose(1, 2) @ self.y / n).unbind(0)))
-        K = max(len(k) for k in valid)
-        z = torch.zeros(Df, Df, dtype=self.y.dtype, device=self.y.device)
-        def block(a, b):
-            p = pair(a, b)
-            return self.G[p] if p == (a, b) else self.G[p].T
-        eye, out = torch.eye(K * Df, dtype=z.dtype, device=z.device), []
+        K, out = max(len(k) for k in valid), []
         for s in range(0, len(valid), 64):
             ks = valid[s:s + 64]
-            G = torch.stack([block(k[i], k[j]) if i < len(k) and j < len(k) else z for k in ks for i in range(K) for j in range(K)])
-            G = G.view(len(ks), K, K, Df, Df).permute(0, 1, 3, 2, 4).reshape(len(ks), K * Df, K * Df)
-            b = torch.stack([torch.cat([self.zy[t] for t in k] + [z[0]] * (K - len(k))) for k in ks])
-            out.append(_ridge_loss_gram(G, b, self.ridge, eye))
+            G = torch.zeros(len(ks), K * Df, K * Df, dtype=self.y.dtype, device=self.y.device) # padding: zero rows, weight 0
+            b = torch.zeros(len(ks), K * Df, dtype=self.y.dtype, device=self.y.device)
+            for c, k in enumerate(ks):
+                for i, a in enumerate(k):
+                    b[c, i * Df:(i + 1) * Df] = self.zy[a]
+                    for j in range(i + 1): # the lower triangle only: all that the Cholesky factorisation reads
+                        p = pair(a, k[j])
+                        G[c, i * Df:(i + 1) * Df, j * Df:(j + 1) * Df] = self.G[p] if p == (a, k[j]) else self.G[p].T
+            G.diagonal(dim1=1, dim2=2).add_(self.ridge)
+            L, info = torch.linalg.cholesky_ex(G)
+            w = torch.cholesky_solve(b[..., None], L)[..., 0]
+            loss = 1 - (w * b).sum(1) - self.ridge * w.square().sum(1) # 1 − 2wᵀb + wᵀGw with (G + ridge·I)w = b
+            out.append(torch.where((info == 0) & torch.isfinite(loss), loss.clamp(min=0.0), torch.full_like(loss, _PENALTY)))
         return torch.cat(out)
 
     def retain(self, trees):
@@ -681,6 +687,7 @@ def _seed(self:VectorizedSR, scorer, rng):
         cap = int(2e7 // (m * Df)) # pool of the forward selection: `cap` single terms (float32 columns), the smallest first
         # (a term that completes another, like x in log(1 + x²) + x, can fit poorly alone), then the best by loss
         cands, losses, pool = [], [], [[], [], []] # pool: losses, indices into cands, standardised columns
+        pool_keys = set()
         def screen(s, trees, V):
             "Every tree scored as a single term (batched float32 ridge fits); the pool keeps the best `cap`."
             Z, ok = _standardize_block(V, scorer.mode)
@@ -695,6 +702,11 @@ def _seed(self:VectorizedSR, scorer, rng):
                 l[idx.cpu()] = fit.double().cpu()
             base = len(cands); cands.extend(trees); losses.extend(l.tolist())
             good = (l < 1.0).nonzero()[:, 0]
+            if len(good) and Df > 50: # a weighted term cannot tell φ from -φ (or φ + c): one of them in the pool, which
+                # at this width is chosen by the approximate screen and is all the forward selection sees
+                ks = _keys(Z[good.to(Z.device)].flatten(1)[:, :4096], affine=True)
+                keep = [i for i, k in enumerate(ks) if k not in pool_keys and not pool_keys.add(k)]
+                good = good[keep]
             if len(good):
                 pool[0].append(l[good] + (1.0 if s > 5 else 0.0)); pool[1].extend(base + g for g in good.tolist()); pool[2].append(Z[good.to(Z.device)])
                 if len(pool[1]) > 2 * cap: prune()
