@@ -88,7 +88,6 @@ class TaskLinear(nn.Module):
         "Variance-preserving initialisation (see above); equals `nn.Linear`'s for the formula ⟨w, x⟩."
         self._init_weights(phi_second_moments(self.formula), bias=True)
 
-    @torch.no_grad()
     def _init_weights(self, m2:torch.Tensor, bias:bool=False, skip=()):
         "Draw the weights for features whose second moments are `m2` (one per φ), but not of terms whose φs are all in `skip`; the bias too if `bias`."
         n, K = self.in_features, len(self.formula.terms)
@@ -368,7 +367,7 @@ def scale_features(model:nn.Module, # a network with TaskLinear layers (others a
                    X, # training inputs: a tensor (N, in_features), or an iterable of tensors or (x, y) batches (a DataLoader)
                    max_rows:int=4096, # rows used (the first ones)
                   ) -> nn.Module:
-    "Divide every TaskLinear's φ features (except x itself) by their RMS on its own input over `X`, layer after layer, and rescale the weights to match; call before training."
+    "Divide every TaskLinear's φ features (except x itself) by their RMS on its own input over `X`, layer after layer, and re-draw those terms' weights for unit-scale features; call before training."
     layers = [m for m in model.modules() if isinstance(m, TaskLinear)]
     if not layers: return model
     rows, n = [], 0

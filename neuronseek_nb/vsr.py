@@ -157,18 +157,14 @@ def _batched_ridge_loss(Z:torch.Tensor, # (U, n, Df) standardised term columns; 
     eye = torch.eye(K * Df, dtype=Z.dtype, device=Z.device)
     for s in range(0, B, step):
         A = Z[idx[s:s + step]].permute(0, 2, 1, 3).reshape(-1, n, K * Df) # (b, n, K·Df)
-        out[s:s + step] = _ridge_loss_gram(A.transpose(1, 2) @ A / n, A.transpose(1, 2) @ y / n, ridge, eye)
+        G = A.transpose(1, 2) @ A / n
+        b = A.transpose(1, 2) @ y / n # (b, K·Df)
+        L, info = torch.linalg.cholesky_ex(G + ridge * eye)
+        w = torch.cholesky_solve(b[..., None], L)[..., 0]
+        loss = 1 - 2 * (w * b).sum(1) + (w[:, None, :] @ G @ w[..., None])[:, 0, 0]
+        loss = torch.where((info == 0) & torch.isfinite(loss), loss.clamp(min=0.0), torch.full_like(loss, _PENALTY))
+        out[s:s + step] = loss
     return out
-
-def _ridge_loss_gram(G:torch.Tensor, # (b, k, k) Gram matrices of standardised columns, divided by n
-                     b:torch.Tensor, # (b, k) the columns' products with the standardised target, divided by n
-                     ridge:float, eye:torch.Tensor|None=None) -> torch.Tensor:
-    "1 − R² of the ridge fits from their normal equations, shape (b,); `_PENALTY` where the solve fails (never NaN/inf)."
-    if eye is None: eye = torch.eye(G.shape[-1], dtype=G.dtype, device=G.device)
-    L, info = torch.linalg.cholesky_ex(G + ridge * eye)
-    w = torch.cholesky_solve(b[..., None], L)[..., 0]
-    loss = 1 - 2 * (w * b).sum(1) + (w[:, None, :] @ G @ w[..., None])[:, 0, 0]
-    return torch.where((info == 0) & torch.isfinite(loss), loss.clamp(min=0.0), torch.full_like(loss, _PENALTY))
 
 # %% ../nbs/01_vsr.ipynb #3e43854d
 def _from_sympy(e, syms):
@@ -437,15 +433,14 @@ class _Scorer:
             for t in k:
                 if t not in self.tid: self.tid[t] = next(self._ids)
         pair = lambda a, b: (a, b) if self.tid[a] <= self.tid[b] else (b, a)
-        need = list(dict.fromkeys(pair(a, b) for k in valid for i, a in enumerate(k) for b in k[i:]))
-        need = [p for p in need if p not in self.G]
-        if (len(self.G) + len(need)) * Df * Df > 2**25: self.G.clear(); need = list(dict.fromkeys( # memory bound: start over
-            pair(a, b) for k in valid for i, a in enumerate(k) for b in k[i:]))
-        groups = {}
+        used = list(dict.fromkeys(pair(a, b) for k in valid for i, a in enumerate(k) for b in k[i:]))
+        need = [p for p in used if p not in self.G]
+        if (len(self.G) + len(need)) * Df * Df > 2**25: self.G.clear(); need = used # memory bound: start over
+        groups, step = {}, max(1, chunk // (n * Df))
         for a, b in need: groups.setdefault(a, []).append(b)
         for a, bs in groups.items(): # one product per term and its new partners: each partner's columns copied once
-            for s in range(0, len(bs), max(1, chunk // (n * Df))):
-                part = bs[s:s + max(1, chunk // (n * Df))]
+            for s in range(0, len(bs), step):
+                part = bs[s:s + step]
                 M = feats[a].T @ torch.cat([feats[b] for b in part], 1) / n # (Df, len(part)·Df)
                 self.G.update(((a, b), g.contiguous()) for b, g in zip(part, M.split(Df, 1)))
         new = [t for t in dict.fromkeys(t for k in valid for t in k) if t not in self.zy]
