@@ -102,8 +102,11 @@ class _TaskNeuronBase(BaseEstimator):
         self._check_2d(X)
         X = validate_data(self, X, reset=False, dtype=np.float64, ensure_all_finite=False)
         check_finite(torch.from_numpy(X), 'X')  # one sentence instead of scikit-learn's paragraph
+        # in float64 (weights cast on the fly, the model itself untouched): float32 matrix products can round a row
+        # differently depending on its position in the batch, and predictions must not depend on the rows' order
+        state = {k: v.double() if v.is_floating_point() else v for k, v in [*self.model_.named_parameters(), *self.model_.named_buffers()]}
         with torch.no_grad():
-            return self.model_(torch.as_tensor((X - self.x_mean_) / self.x_std_, dtype=torch.float32))
+            return torch.func.functional_call(self.model_, state, (torch.as_tensor((X - self.x_mean_) / self.x_std_, dtype=torch.float64),))
 
     @staticmethod
     def _check_2d(X):
