@@ -82,6 +82,11 @@ def _to_sympy(n, syms):
     return FUNCTIONS[n[0]].sympy_fn(*(_to_sympy(a, syms) for a in n[1:]))
 
 # %% ../nbs/01_vsr.ipynb #a66f0069
+def _chunk_terms(shape, device) -> int:
+    "How many terms of value shape `shape` to process per tensor op (on CPU about 2²¹ values: cache-sized)."
+    # standardising 272 terms of 1000 × 100 values took 11 ms a term in one op and about 1 ms in blocks of 20
+    return max(1, (2**21 if torch.device(device).type == 'cpu' else 2**26) // max(1, math.prod(shape)))
+
 class _BatchEvaluator:
     "Evaluates many trees at once: unique subtrees, grouped by height and function, one tensor op per group."
     def __init__(self, leaves:Sequence[torch.Tensor]): # value of each variable, all of one shape S
@@ -107,12 +112,14 @@ class _BatchEvaluator:
         for n in todo:
             if _is_leaf(n): self.cache[n] = self._leaf(n)
             else: groups.setdefault((height[n], n[0]), []).append(n)
+        step = _chunk_terms(self.shape, self.device) # large values: a few nodes per op (fewer fresh pages, cache-sized)
         for (h, op) in sorted(groups, key=lambda k: k[0]):
-            nodes = groups[h, op]
-            args = [torch.stack([self.cache[n[i]] for n in nodes]) for i in range(1, len(nodes[0]))]
-            out = FUNCTIONS[op].torch_fn(*args)
-            self.n_ops += 1
-            for n, v in zip(nodes, out.unbind(0)): self.cache[n] = v
+            for s in range(0, len(groups[h, op]), step):
+                nodes = groups[h, op][s:s + step]
+                args = [torch.stack([self.cache[n[i]] for n in nodes]) for i in range(1, len(nodes[0]))]
+                out = FUNCTIONS[op].torch_fn(*args)
+                self.n_ops += 1
+                for n, v in zip(nodes, out.unbind(0)): self.cache[n] = v
         return [self.cache[t] for t in trees]
 
     def retain(self, trees:Sequence[tuple]):
@@ -124,24 +131,43 @@ class _BatchEvaluator:
 _PENALTY = 10.0 # loss reported for a candidate whose features are not finite (a constant model scores 1.0)
 _MAX_ABS = 1e8 # features larger than this are treated as not finite
 
-def _standardize(V:torch.Tensor, # (B, n, …) values of B terms: (B, n, D), or (B, n) in 'general' mode
-                 mode:str) -> list[torch.Tensor|None]:
+def _standardize(V:torch.Tensor|list, # (B, n, …) values of B terms: (B, n, D), or (B, n) in 'general' mode; or a list of B tensors
+                 mode:str,
+                 shape:tuple|None=None, # a list's tensors broadcast to this shape (the evaluator's)
+                ) -> list[torch.Tensor|None]:
     "Terms' values → standardised design columns (n, Df) each; None when not finite or huge; constant columns become 0."
-    Z, ok_t = _standardize_block(V, mode)
-    return [z if k else None for z, k in zip(Z.unbind(0), ok_t.tolist())]
+    out, step = [], _chunk_terms(shape or V.shape[1:], V[0].device)
+    for s in range(0, len(V), step): # a block of cache size per op (the columns stay views of their block)
+        Z, ok_t = _standardize_block(V[s:s + step], mode, shape)
+        out += [z if k else None for z, k in zip(Z.unbind(0), ok_t.tolist())]
+    return out
 
-def _standardize_block(V:torch.Tensor, mode:str) -> tuple[torch.Tensor, torch.Tensor]:
+def _standardize_block(V:torch.Tensor|list, mode:str, shape:tuple|None=None) -> tuple[torch.Tensor, torch.Tensor]:
     "`_standardize` as one tensor (B, n, Df) and a (B,) mask of the finite, not huge terms."
-    V = V.sum(-1, keepdim=True) if mode == 'shared' else (V[..., None] if V.ndim == 2 else V)
-    lo, hi = torch.aminmax(V.flatten(1), dim=1) # one pass; NaN propagates, so NaN and ±inf fail the bound below
-    ok_t = torch.maximum(-lo, hi) <= _MAX_ABS
-    if not bool(ok_t.all()): V = torch.nan_to_num(V, nan=0.0, posinf=0.0, neginf=0.0)
-    n = V.shape[1]
-    mu = V.mean(1, keepdim=True)
-    Vc = V - mu
-    sd = (Vc.square().sum(1, keepdim=True) / max(n - 1, 1)).sqrt() # as V.std(1), in fewer passes
-    ok = sd > 1e-9 * (1 + mu.abs())
-    return Vc.mul_(torch.where(ok, 1 / torch.where(ok, sd, torch.ones_like(sd)), torch.zeros_like(sd))), ok_t
+    if isinstance(V, torch.Tensor):
+        V = V.sum(-1, keepdim=True) if mode == 'shared' else (V[..., None] if V.ndim == 2 else V)
+        inner, ref = V.shape[1:], V
+    else: # a list: stacked straight into the output, which is then worked on in place (no copy of the block)
+        inner, ref = ((shape[0], 1) if mode == 'shared' or len(shape) == 1 else tuple(shape)), V[0]
+    n, step = inner[0], _chunk_terms(inner, ref.device)
+    Z = torch.empty((len(V), *inner), dtype=ref.dtype, device=ref.device)
+    ok_t = torch.empty(len(V), dtype=torch.bool, device=ref.device)
+    for s in range(0, len(V), step):
+        z = Z[s:s + step]
+        if isinstance(V, torch.Tensor): v = V[s:s + step]
+        else:
+            part = [u.expand(shape) for u in V[s:s + step]]
+            part = [u.sum(-1, keepdim=True) for u in part] if mode == 'shared' else [u[:, None] for u in part] if len(shape) == 1 else part
+            v = torch.stack(part, out=z)
+        lo, hi = torch.aminmax(v.flatten(1), dim=1) # one pass; NaN propagates, so NaN and ±inf fail the bound below
+        ok_t[s:s + step] = ok_v = torch.maximum(-lo, hi) <= _MAX_ABS
+        if not bool(ok_v.all()): v = torch.nan_to_num(v, nan=0.0, posinf=0.0, neginf=0.0)
+        mu = v.mean(1, keepdim=True)
+        z = torch.sub(v, mu, out=z)
+        sd = (z.square().sum(1, keepdim=True) / max(n - 1, 1)).sqrt() # as v.std(1), in fewer passes
+        ok = sd > 1e-9 * (1 + mu.abs())
+        z.mul_(torch.where(ok, 1 / torch.where(ok, sd, torch.ones_like(sd)), torch.zeros_like(sd)))
+    return Z, ok_t
 
 def _batched_ridge_loss(Z:torch.Tensor, # (U, n, Df) standardised term columns; Z[0] is all zeros (padding)
                         idx:torch.Tensor, # (B, K) indices into Z, one row per candidate (0 = no term)
@@ -399,8 +425,7 @@ class _Scorer:
         new = [t for t in dict.fromkeys(terms) if t not in self.Z]
         shape = self.ev.shape
         for s in range(0, len(new), 256):
-            vs = self.ev.evaluate(new[s:s + 256])
-            for t, z in zip(new[s:s + 256], _standardize(torch.stack([v.expand(shape) for v in vs]), self.mode)): self.Z[t] = z
+            for t, z in zip(new[s:s + 256], _standardize(self.ev.evaluate(new[s:s + 256]), self.mode, shape)): self.Z[t] = z
         return [self.Z[t] for t in terms]
 
     def loss(self, keys:Sequence[tuple|None]) -> np.ndarray:
@@ -426,7 +451,7 @@ class _Scorer:
                 for k, l in zip(valid, _batched_ridge_loss(Zb, idx, self.y, self.ridge).tolist()): self.losses[frozenset(k)] = l
         return np.array([_PENALTY if k is None else self.losses[frozenset(k)] for k in keys])
 
-    def _blocked_losses(self, valid, feats, chunk:int=2**23) -> torch.Tensor:
+    def _blocked_losses(self, valid, feats, chunk:int=2**21) -> torch.Tensor:
         "The losses of `valid` keys (all features finite) from the cached pair blocks, computing the missing ones."
         n, Df = len(self.y), feats[valid[0][0]].shape[1]
         for k in valid:
@@ -446,8 +471,9 @@ class _Scorer:
         new = [t for t in dict.fromkeys(t for k in valid for t in k) if t not in self.zy]
         if new: self.zy.update(zip(new, (torch.stack([feats[t] for t in new]).transpose(1, 2) @ self.y / n).unbind(0)))
         K, out = max(len(k) for k in valid), []
-        for s in range(0, len(valid), 64):
-            ks = valid[s:s + 64]
+        nk = max(1, min(64, chunk // (K * Df) ** 2)) # candidates per batched solve: small blocks are reused memory
+        for s in range(0, len(valid), nk):
+            ks = valid[s:s + nk]
             G = torch.zeros(len(ks), K * Df, K * Df, dtype=self.y.dtype, device=self.y.device) # padding: zero rows, weight 0
             b = torch.zeros(len(ks), K * Df, dtype=self.y.dtype, device=self.y.device)
             for c, k in enumerate(ks):
@@ -634,8 +660,11 @@ def _enumerate_levels(functions, # base function names
             return trees, V[keep]
         ts, V, hv = by[s - 1]
         keep = [i for i, h in enumerate(hv) if h]
+        step = max(1, int(4e6 // P))
         for f in un:
-            if keep: yield new([(f, ts[i]) for i in keep], FUNCTIONS[f].torch_fn(V[keep]))
+            for c in range(0, len(keep), step): # blocks of about 4e6 values, as the binary ones
+                part = keep[c:c + step]
+                yield new([(f, ts[i]) for i in part], FUNCTIONS[f].torch_fn(V[part]))
         for f in bi:
             for a in range(1, s - 1):
                 (lt, LV, lh), (rt, RV, rh) = by[a], by[s - 1 - a]
@@ -690,27 +719,31 @@ def _seed(self:VectorizedSR, scorer, rng):
             idx = ok.nonzero()[:, 0]
             if len(idx) and Df > 50: # many weights per term: the diagonal approximation (columns taken as uncorrelated), O(m·Df) a tree;
                 # the pool's best are scored exactly in `select`
-                l[idx.cpu()] = (1 - (torch.einsum('tmd,m->td', Z[idx], y32) / m).square().sum(1)).double().cpu() # not clamped at 0: no ties
+                l[idx.cpu()] = (1 - (torch.einsum('tmd,m->td', Z, y32)[idx] / m).square().sum(1)).double().cpu() # not clamped at 0: no ties
             elif len(idx):
                 Zb = torch.cat([torch.zeros_like(Z[:1]), Z[idx]])
                 fit = _batched_ridge_loss(Zb, torch.arange(1, len(idx) + 1, device=Zb.device)[:, None], y32, max(scorer.ridge, 1e-6))
                 l[idx.cpu()] = fit.double().cpu()
             base = len(cands); cands.extend(trees); losses.extend(l.tolist())
+            off = 1.0 if s > 5 else 0.0
             good = (l < 1.0).nonzero()[:, 0]
+            if tau[0] is not None: good = good[l[good] + off < tau[0]] # worse than the pool's `cap`-th best: could never be kept, not copied
             if len(good) and Df > 50: # a weighted term cannot tell φ from -φ (or φ + c): one of them in the pool, which
                 # at this width is chosen by the approximate screen and is all the forward selection sees
-                ks = _keys(Z[good.to(Z.device)].flatten(1)[:, :4096], affine=True)
+                ks = _keys(Z.flatten(1)[good.to(Z.device), :4096], affine=True)
                 keep = [i for i, k in enumerate(ks) if k not in pool_keys and not pool_keys.add(k)]
                 good = good[keep]
             if len(good):
-                pool[0].append(l[good] + (1.0 if s > 5 else 0.0)); pool[1].extend(base + g for g in good.tolist()); pool[2].append(Z[good.to(Z.device)])
+                pool[0].append(l[good] + off); pool[1].extend(base + g for g in good.tolist()); pool[2].append(Z[good.to(Z.device)])
                 if len(pool[1]) > 2 * cap: prune()
+        tau = [None] # the pool's `cap`-th best loss once it has been full (ties go to the earlier tree, as in `prune`)
         def prune():
             "Keep the best `cap` of the pool (amortised: done when it has doubled)."
             if not pool[1]: return
             L, Zp = torch.cat(pool[0]), torch.cat(pool[2])
             keep = torch.argsort(L, stable=True)[:cap].sort().values
             pool[:] = [[L[keep]], [pool[1][i] for i in keep.tolist()], [Zp[keep.to(Zp.device)]]]
+            if len(keep) >= cap: tau[0] = float(pool[0][0].max())
         def select():
             "The best distinct single terms and sums of them by greedy forward selection (beam of 3)."
             prune()
