@@ -658,15 +658,17 @@ def _enumerate_levels(functions, # base function names
                 for i, k in zip(idx, _keys(Vp[idx])):
                     if k not in seen: seen.add(k); trees.append(cand[i]); keep.append(i)
             return trees, V[keep]
-        ts, V, hv = by[s - 1]
-        keep = [i for i, h in enumerate(hv) if h]
-        step = max(1, int(4e6 // P))
-        for f in un:
-            for c in range(0, len(keep), step): # blocks of about 4e6 values, as the binary ones
-                part = keep[c:c + step]
-                yield new([(f, ts[i]) for i in part], FUNCTIONS[f].torch_fn(V[part]))
+        if s - 1 in by: # (a level that was not kept has no unary children)
+            ts, V, hv = by[s - 1]
+            keep = [i for i, h in enumerate(hv) if h]
+            step = max(1, int(4e6 // P))
+            for f in un:
+                for c in range(0, len(keep), step): # blocks of about 4e6 values, as the binary ones
+                    part = keep[c:c + step]
+                    yield new([(f, ts[i]) for i in part], FUNCTIONS[f].torch_fn(V[part]))
         for f in bi:
             for a in range(1, s - 1):
+                if a not in by or s - 1 - a not in by: continue
                 (lt, LV, lh), (rt, RV, rh) = by[a], by[s - 1 - a]
                 step = max(1, int(4e6 // (RV.shape[0] * RV.shape[1] + 1)))
                 for c in range(0, len(lt), step):
@@ -674,17 +676,22 @@ def _enumerate_levels(functions, # base function names
                     pairs = [(f, l, r) if (hl or hr) else None for l, hl in zip(lt[c:c + step], lh[c:c + step]) for r, hr in zip(rt, rh)]
                     good = [i for i, p in enumerate(pairs) if p is not None]
                     if good: yield new([pairs[i] for i in good], W[good] if len(good) < len(pairs) else W)
+    partial = False # the previous level was not kept: this one has only the binary trees of kept levels, and is the last
     for s in range(2, 12):
-        n_un = sum(by[s - 1][2]) * len(un)
-        n_bi = len(bi) * sum(len(by[a][0]) * len(by[s - 1 - a][0]) for a in range(1, s - 1))
-        if total + n_un + n_bi > budget: return # the work of a level is bounded by its combinations
-        last = (total + ratio * (n_un + n_bi)) * P > max_values # memory: this level will not be kept as children
-        trees, vals = [], []
+        n_un = sum(by[s - 1][2]) * len(un) if s - 1 in by else 0
+        n_bi = len(bi) * sum(len(by[a][0]) * len(by[s - 1 - a][0]) for a in range(1, s - 1) if a in by and s - 1 - a in by)
+        if total + n_un + n_bi > budget or not n_un + n_bi: return # the work of a level is bounded by its combinations
+        last = partial or (total + ratio * (n_un + n_bi)) * P > max_values # memory: this level will not be kept as children
+        trees, vals, n_new = [], [], 0
         for ts, V in blocks(s):
             if not ts: continue
             yield s, ts, V.reshape(-1, *S)
+            n_new += len(ts)
             if not last: trees += ts; vals.append(V)
-        if last or not trees: return
+        if partial or not n_new: return
+        if last: # e.g. the 5-node level at D = 100: the next one still gets x/(1 + x²) = div(x, 4-node tree)
+            total, partial = total + n_new, True
+            continue
         by[s] = (trees, torch.cat(vals), [True] * len(trees))
         total += len(trees); ratio = len(trees) / (n_un + n_bi) # distinct share: estimates the next level's size
 
