@@ -236,10 +236,16 @@ def _from_sympy(e, syms):
     raise ValueError(f"no base function for {type(e).__name__}")
 
 def _simplify_term(t, syms):
-    "Candidate simpler forms of one term: sympy-simplified, outer constant factor and constant offset dropped."
-    s = sp.expand_power_exp(sp.simplify(_to_sympy(t, syms))) # exp(1 - x**2) → e·exp(-x**2), whose factor e then drops
-    _, s = s.as_coeff_Add()
-    return [_from_sympy(a.as_independent(*syms, as_Add=False)[1], syms) for a in sp.Add.make_args(s)]
+    "Simpler form of one term as additive parts: sympy-simplified or expanded (the smaller), outer constant factors and constant offset dropped."
+    e, best = _to_sympy(t, syms), None
+    # simplify factors -(x + x²) into x·(-x - 1); expanded it is -x² - x, i.e. the two terms x² and x
+    for s in (sp.expand_power_exp(sp.simplify(e)), sp.expand(e)): # exp(1 - x**2) → e·exp(-x**2), whose factor e then drops
+        _, s = s.as_coeff_Add()
+        try: parts = [_from_sympy(a.as_independent(*syms, as_Add=False)[1], syms) for a in sp.Add.make_args(s)]
+        except ValueError as err: parts, why = None, err
+        if parts is not None and (best is None or sum(map(_size, parts)) < sum(map(_size, best))): best = parts
+    if best is None: raise why
+    return best
 
 def _scale_vars(n):
     "Every input leaf inside a function becomes (1.0 * x), whose constant tuning can then move."
