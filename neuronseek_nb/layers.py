@@ -53,7 +53,59 @@ def _check_features(feats, x, layer):
         raise ValueError(f"{layer} input is too large for the formula: φ(x) overflows {feats.dtype} (largest |x| is "
                          f"{float(x.detach().abs().max()):.3g}); standardise the input or use float64")
 
-class TaskLinear(nn.Module):
+class _PhiRange:
+    "Input clamp, φ scaling and φ clamp of a task layer, per input feature (`TaskLinear`) or channel (`TaskConv2d`)."
+    def _range_buffers(self, n:int, fk:dict):
+        # per-feature range the input is clamped to (set from training data by `record_input_range`; ±inf: no clamping)
+        self.register_buffer('input_low', torch.full((n,), -math.inf, **fk))
+        self.register_buffer('input_high', torch.full((n,), math.inf, **fk))
+        # each φ's divisor per input (set from training data by `scale_features`; 1: none) and the range its scaled
+        # values are clamped to (set by `record_input_range`; ±inf: none)
+        P = len(self.formula.phis)
+        self.register_buffer('phi_scale', torch.ones(P, n, **fk))
+        self.register_buffer('phi_low', torch.full((P, n), -math.inf, **fk))
+        self.register_buffer('phi_high', torch.full((P, n), math.inf, **fk))
+
+    def _clamp_input(self, x):
+        "x clamped to [input_low, input_high] along its feature (channel) axis."
+        if not hasattr(self, 'input_low'): return x  # (absent in layers pickled before it existed)
+        s = self._bshape(x.ndim + 1)[1:]
+        return torch.clamp(x, self.input_low.to(x.dtype).reshape(s), self.input_high.to(x.dtype).reshape(s))
+
+    def _scale_and_clamp(self, feats, rows:bool=False):
+        "φ features (P, …) divided by `phi_scale` and clamped to [phi_low, phi_high]; `rows`: feats are (P, rows, n)."
+        if not hasattr(self, 'phi_scale'): return feats
+        shape, dt = ((len(self.phi_scale), 1, self._n_in) if rows else self._bshape(feats.ndim)), feats.dtype
+        return torch.clamp(feats / self.phi_scale.to(dt).reshape(shape), self.phi_low.to(dt).reshape(shape), self.phi_high.to(dt).reshape(shape))
+
+    @torch.no_grad()
+    def _rescale(self, rms:torch.Tensor):
+        "Divide each φ (but x itself) by `rms` (P, n) and re-draw the weights for unit-scale features (the bias is kept)."
+        rms = torch.where(torch.isfinite(rms) & (rms > 1e-12), rms, torch.ones_like(rms))
+        for i, f in enumerate(self.formula.phis):
+            if f == x: rms[i] = 1.0
+        self.phi_scale.copy_(rms.to(self.phi_scale.dtype))
+        # re-drawn rather than multiplied back: a φ such as exp(exp(-x)) has E[φ²] ~ 1e297 under N(0, 1), so its
+        # initial float32 weights underflowed to 0 and cannot be scaled up; terms of x alone keep their weights
+        self._init_weights(torch.ones(len(self.formula.phis), dtype=torch.float64), skip=(x,))
+
+    @torch.no_grad()
+    def set_input_range(self, low=None, # lower bounds per input feature (channel for `TaskConv2d`), or None: no clamping
+                        high=None): # upper bounds
+        "Clamp every later input to [low, high] feature by feature; `set_input_range()` removes the clamp (and the φ clamp)."
+        new = []
+        for name, v, inf in (('low', low, -math.inf), ('high', high, math.inf)):
+            buf = getattr(self, 'input_' + name)
+            v = torch.full_like(buf, inf) if v is None else torch.as_tensor(v, dtype=buf.dtype, device=buf.device)
+            if v.shape != buf.shape: raise ValueError(f"{name} must have shape ({self._n_in},), got {tuple(v.shape)}")
+            if torch.isnan(v).any(): raise ValueError(f"{name} has NaN values")
+            new.append(v)
+        if (new[0] > new[1]).any(): raise ValueError("low must not exceed high for any feature")
+        self.input_low.copy_(new[0]); self.input_high.copy_(new[1])
+        if low is None and high is None: self.phi_low.fill_(-math.inf); self.phi_high.fill_(math.inf)
+        return self
+
+class TaskLinear(_PhiRange, nn.Module):
     "A dense layer whose neurons aggregate with `formula`: y = b + Σₜ Σᵣ Πₘ ⟨wₜₘᵣ, φₜₘ(x)⟩ per output neuron."
     def __init__(self, in_features:int, out_features:int,
                  formula:Formula|str='<w, x>', # the task-neuron formula (or its string form)
@@ -73,16 +125,12 @@ class TaskLinear(nn.Module):
         self.weight = nn.Parameter(torch.empty(out_features, len(self._single) * in_features, **fk)) if self._single else None
         self.factors = nn.ParameterList([nn.Parameter(torch.empty(len(t.factors), t.rank * out_features, in_features, **fk)) for t in self._multi])
         self.bias = nn.Parameter(torch.empty(out_features, **fk)) if bias else None
-        # per-feature range the input is clamped to (set from training data by `record_input_range`; ±inf: no clamping)
-        self.register_buffer('input_low', torch.full((self.in_features,), -math.inf, **fk))
-        self.register_buffer('input_high', torch.full((self.in_features,), math.inf, **fk))
-        # each φ's divisor per input (set from training data by `scale_features`; 1: none) and the range its scaled
-        # values are clamped to (set by `record_input_range`; ±inf: none)
-        P = len(self.formula.phis)
-        self.register_buffer('phi_scale', torch.ones(P, self.in_features, **fk))
-        self.register_buffer('phi_low', torch.full((P, self.in_features), -math.inf, **fk))
-        self.register_buffer('phi_high', torch.full((P, self.in_features), math.inf, **fk))
+        self._range_buffers(self.in_features, fk)
         self.reset_parameters()
+
+    _n_in = property(lambda self: self.in_features)
+    def _bshape(self, ndim): return (len(self.formula.phis),) + (1,) * (ndim - 2) + (self.in_features,)  # features (P, ..., in)
+    def _rows(self, x): return x.reshape(-1, self.in_features)
 
     def reset_parameters(self):
         "Variance-preserving initialisation (see above); equals `nn.Linear`'s for the formula ⟨w, x⟩."
@@ -110,10 +158,10 @@ class TaskLinear(nn.Module):
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "x: (..., in_features) → (..., out_features)."
         _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1, self.check_finite)
-        if hasattr(self, 'input_low'): x = torch.clamp(x, self.input_low.to(x.dtype), self.input_high.to(x.dtype))  # (absent in layers pickled before it existed)
+        x = self._clamp_input(x)
         feats = self.formula.features(x, check=False)  # (P, ..., in); float16 input gives float32 features
         if self.check_finite: _check_features(feats, x, 'TaskLinear')
-        if hasattr(self, 'phi_scale'): feats = self._scale_and_clamp(feats)
+        feats = self._scale_and_clamp(feats)
         dt = feats.dtype
         out = 0
         if self.weight is not None:
@@ -126,39 +174,6 @@ class TaskLinear(nn.Module):
             out = out + prod.unflatten(-1, (t.rank, self.out_features)).sum(-2)
         if self.bias is not None: out = out + self.bias.to(dt)
         return out.to(x.dtype)
-
-    def _scale_and_clamp(self, feats):
-        "φ features (P, ..., in) divided by `phi_scale` and clamped to [phi_low, phi_high]."
-        shape = (len(self.phi_scale),) + (1,) * (feats.ndim - 2) + (self.in_features,)
-        dt = feats.dtype
-        return torch.clamp(feats / self.phi_scale.to(dt).reshape(shape), self.phi_low.to(dt).reshape(shape), self.phi_high.to(dt).reshape(shape))
-
-    @torch.no_grad()
-    def _rescale(self, rms:torch.Tensor):
-        "Divide each φ (but x itself) by `rms` (P, in) and re-draw the weights for unit-scale features (the bias is kept)."
-        rms = torch.where(torch.isfinite(rms) & (rms > 1e-12), rms, torch.ones_like(rms))
-        for i, f in enumerate(self.formula.phis):
-            if f == x: rms[i] = 1.0
-        self.phi_scale.copy_(rms.to(self.phi_scale.dtype))
-        # re-drawn rather than multiplied back: a φ such as exp(exp(-x)) has E[φ²] ~ 1e297 under N(0, 1), so its
-        # initial float32 weights underflowed to 0 and cannot be scaled up; terms of x alone keep their weights
-        self._init_weights(torch.ones(len(self.formula.phis), dtype=torch.float64), skip=(x,))
-
-    @torch.no_grad()
-    def set_input_range(self, low=None, # per-feature lower bounds (in_features,), or None: no clamping
-                        high=None): # per-feature upper bounds
-        "Clamp every later input to [low, high] feature by feature; `set_input_range()` removes the clamp (and the φ clamp)."
-        new = []
-        for name, v, inf in (('low', low, -math.inf), ('high', high, math.inf)):
-            buf = getattr(self, 'input_' + name)
-            v = torch.full_like(buf, inf) if v is None else torch.as_tensor(v, dtype=buf.dtype, device=buf.device)
-            if v.shape != buf.shape: raise ValueError(f"{name} must have shape ({self.in_features},), got {tuple(v.shape)}")
-            if torch.isnan(v).any(): raise ValueError(f"{name} has NaN values")
-            new.append(v)
-        if (new[0] > new[1]).any(): raise ValueError("low must not exceed high for any feature")
-        self.input_low.copy_(new[0]); self.input_high.copy_(new[1])
-        if low is None and high is None: self.phi_low.fill_(-math.inf); self.phi_high.fill_(math.inf)
-        return self
 
     def extra_repr(self):
         return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}, formula={self.formula}"
@@ -204,7 +219,7 @@ def init_from(layer:TaskLinear, weights:Sequence[torch.Tensor], # one (n_factors
     return layer
 
 # %% ../nbs/03_layers.ipynb #df6b14dc
-class TaskConv2d(nn.Module):
+class TaskConv2d(_PhiRange, nn.Module):
     "A 2-D convolution whose neurons aggregate with `formula` (see above for product terms)."
     def __init__(self, in_channels:int, out_channels:int, kernel_size:int|tuple,
                  formula:Formula|str='<w, x>', stride=1, padding=0, dilation=1, bias:bool=True, check_finite:bool=True):
@@ -224,22 +239,33 @@ class TaskConv2d(nn.Module):
         self.mixers = nn.ParameterList([nn.Parameter(torch.empty(len(t.factors), t.rank, in_channels)) for t in self._multi])
         self.spatial = nn.ParameterList([nn.Parameter(torch.empty(out_channels, t.rank, kh, kw)) for t in self._multi])
         self.bias = nn.Parameter(torch.empty(out_channels)) if bias else None
+        self._range_buffers(self.in_channels, {})
         self.reset_parameters()
+
+    _n_in = property(lambda self: self.in_channels)
+    def _bshape(self, ndim): return (len(self.formula.phis),) + (1,) * (ndim - 4) + (self.in_channels, 1, 1)  # features (P, N, C, H, W)
+    def _rows(self, x): return x.movedim(-3, -1).reshape(-1, self.in_channels)  # one row per pixel, one column per channel
 
     def reset_parameters(self):
         "As `TaskLinear`, with fan-in = channels × kernel area; equals `nn.Conv2d`'s for ⟨w, x⟩."
+        self._init_weights(phi_second_moments(self.formula), bias=True)
+
+    def _init_weights(self, m2:torch.Tensor, bias:bool=False, skip=()):
+        "Draw the weights for features whose second moments are `m2` (one per φ), but not of terms whose φs are all in `skip`; the bias too if `bias`."
         C, area, K = self.in_channels, self.kernel_size[0] * self.kernel_size[1], len(self.formula.terms)
-        m2 = phi_second_moments(self.formula)
+        phis = self.formula.phis
         with torch.no_grad():
             if self.weight is not None:
                 for k, i in enumerate(self._single_idx.tolist()):
+                    if phis[i] in skip: continue
                     b = math.sqrt(1 / (K * C * area * float(m2[i])))
                     self.weight[:, k * C:(k + 1) * C].uniform_(-b, b)
             for t, ids, Mx, S in zip(self._multi, self._multi_idx, self.mixers, self.spatial):
+                if all(phis[i] in skip for i in ids): continue
                 # product of M mixers has variance Π v_m = 1 (unit per-pixel channels), spatial conv brings 1/(3K)
                 for m, i in enumerate(ids): Mx[m].uniform_(-math.sqrt(3 / (C * float(m2[i]))), math.sqrt(3 / (C * float(m2[i]))))
                 S.uniform_(-math.sqrt(1 / (K * t.rank * area)), math.sqrt(1 / (K * t.rank * area)))
-            if self.bias is not None: self.bias.uniform_(-1 / math.sqrt(C * area), 1 / math.sqrt(C * area))
+            if bias and self.bias is not None: self.bias.uniform_(-1 / math.sqrt(C * area), 1 / math.sqrt(C * area))
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "x: (N, C_in, H, W) → (N, C_out, H', W') with nn.Conv2d's output size."
@@ -249,8 +275,10 @@ class TaskConv2d(nn.Module):
             if any(s + 2 * p < d * (k - 1) + 1 for s, p, d, k in zip(x.shape[-2:], pad, dil, self.kernel_size)):
                 raise ValueError(f"TaskConv2d input images are {tuple(x.shape[-2:])}, smaller than the kernel {self.kernel_size} "
                                  f"(padding {self.padding}, dilation {self.dilation}); pad the images or use a smaller kernel_size")
+        x = self._clamp_input(x)
         feats = self.formula.features(x, check=False)  # (P, N, C, H, W); float16 input gives float32 features
         if self.check_finite: _check_features(feats, x, 'TaskConv2d')
+        feats = self._scale_and_clamp(feats)
         dt, conv = feats.dtype, dict(stride=self.stride, padding=self.padding, dilation=self.dilation)
         out = 0
         if self.weight is not None:
@@ -331,18 +359,18 @@ def task_cnn(formula:Formula|str, in_channels:int=1, n_classes:int=10,
 
 # %% ../nbs/03_layers.ipynb #7a1e0c02
 @torch.no_grad()
-def record_input_range(model:nn.Module, # a network with TaskLinear layers (others are left alone)
+def record_input_range(model:nn.Module, # a network with task layers (`TaskLinear`, `TaskConv2d`; others are left alone)
                        X, # training inputs: a tensor (N, in_features), or an iterable of tensors or (x, y) batches (a DataLoader)
                        batch_size:int=4096, # rows per forward pass when X is a tensor
                       ) -> nn.Module:
-    "Set every TaskLinear's input range to the per-feature min/max of its own input over `X` (one pass in eval mode); returns `model`."
-    layers = [m for m in model.modules() if isinstance(m, TaskLinear)]
+    "Set every task layer's input range to the per-feature (per-channel) min/max of its own input over `X` (one pass in eval mode); returns `model`."
+    layers = [m for m in model.modules() if isinstance(m, _PhiRange)]
     if not layers: return model
     lo, hi = {}, {}
     def hook(mod, args):
-        x = args[0].detach().reshape(-1, mod.in_features)
+        x = mod._rows(args[0].detach())  # (rows, in): pixels × channels for a convolution
         if not len(x): return
-        f = mod._scale_and_clamp(mod.formula.features(x, check=False))  # (P, rows, in), scaled as the layer uses them
+        f = mod._scale_and_clamp(mod.formula.features(x, check=False), rows=True)  # (P, rows, in), scaled as the layer uses them
         a, b = (x.min(0).values, f.min(1).values), (x.max(0).values, f.max(1).values)
         if mod in lo: a, b = [torch.minimum(u, v) for u, v in zip(lo[mod], a)], [torch.maximum(u, v) for u, v in zip(hi[mod], b)]
         lo[mod], hi[mod] = a, b
@@ -363,12 +391,12 @@ def record_input_range(model:nn.Module, # a network with TaskLinear layers (othe
     return model
 
 @torch.no_grad()
-def scale_features(model:nn.Module, # a network with TaskLinear layers (others are left alone)
+def scale_features(model:nn.Module, # a network with task layers (`TaskLinear`, `TaskConv2d`; others are left alone)
                    X, # training inputs: a tensor (N, in_features), or an iterable of tensors or (x, y) batches (a DataLoader)
                    max_rows:int=4096, # rows used (the first ones)
                   ) -> nn.Module:
-    "Divide every TaskLinear's φ features (except x itself) by their RMS on its own input over `X`, layer after layer, and re-draw those terms' weights for unit-scale features; call before training."
-    layers = [m for m in model.modules() if isinstance(m, TaskLinear)]
+    "Divide every task layer's φ features (except x itself) by their RMS on its own input over `X` (per feature, or per channel), layer after layer, and re-draw those terms' weights for unit-scale features; call before training."
+    layers = [m for m in model.modules() if isinstance(m, _PhiRange)]
     if not layers: return model
     rows, n = [], 0
     for b in ([X] if isinstance(X, torch.Tensor) else X):
@@ -377,7 +405,8 @@ def scale_features(model:nn.Module, # a network with TaskLinear layers (others a
         if n >= max_rows: break
     if not n: raise ValueError("X has no rows: the feature scales cannot be measured")
     def hook(mod, args):  # runs just before the layer: it is rescaled before its output reaches the next task layer
-        xin = args[0].detach().reshape(-1, mod.in_features).to(mod.phi_scale.dtype)  # the layer's own precision
+        xin = mod._rows(args[0].detach()).to(mod.phi_scale.dtype)  # the layer's own precision
+        xin = xin[::max(1, len(xin) // 2**18)]  # (at most ~2¹⁸ rows: images give a row per pixel)
         f = mod.formula.features(torch.clamp(xin, mod.input_low, mod.input_high), check=False).double()
         mod._rescale(f.square().mean(1).sqrt())
     for m in layers: m.phi_scale.fill_(1.0)

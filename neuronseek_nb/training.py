@@ -18,7 +18,7 @@ from torch import nn
 from torch.utils.data import DataLoader, Sampler, TensorDataset
 
 from .formula import as_float_tensor
-from .layers import count_parameters, record_input_range, scale_features, TaskLinear
+from .layers import count_parameters, record_input_range, scale_features, TaskConv2d, TaskLinear
 from .data import atomic_write
 
 # Lightning 2.6 calls a deprecated torch pytree API on every step; the warning is Lightning's, not the user's to act on
@@ -269,7 +269,7 @@ def fit(model:nn.Module, datamodule:pl.LightningDataModule, trainer:pl.Trainer|N
     import time
     trainer = trainer or make_trainer()
     module = TaskNetModule(model, datamodule.task, **module_kwargs)
-    task_layers = any(isinstance(m, TaskLinear) for m in model.modules())
+    task_layers = any(isinstance(m, (TaskLinear, TaskConv2d)) for m in model.modules())
     if scale_phis and task_layers and ckpt_path is None: scale_features(model, datamodule.train_dataloader())
     t0 = time.perf_counter()
     trainer.fit(module, datamodule=datamodule, ckpt_path=ckpt_path)
