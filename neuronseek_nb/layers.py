@@ -66,17 +66,31 @@ class _PhiRange:
         self.register_buffer('phi_low', torch.full((P, n), -math.inf, **fk))
         self.register_buffer('phi_high', torch.full((P, n), math.inf, **fk))
 
+    def _active(self) -> tuple[bool, bool, bool]:
+        "Whether the input clamp, the φ scaling and the φ clamp do anything (at their defaults each is the identity and is skipped)."
+        # cached on the buffers' identities and in-place version counters (bumped by copy_/fill_, load_state_dict included)
+        bufs = (self.input_low, self.input_high, self.phi_scale, self.phi_low, self.phi_high)
+        key = tuple((id(b), b._version) for b in bufs)
+        if self.__dict__.get('_active_key') != key:
+            lo, hi, sc, plo, phi = bufs
+            self.__dict__['_active_val'] = (bool(torch.isfinite(lo).any() or torch.isfinite(hi).any()), bool((sc != 1).any()),
+                                            bool(torch.isfinite(plo).any() or torch.isfinite(phi).any()))
+            self.__dict__['_active_key'] = key
+        return self.__dict__['_active_val']
+
     def _clamp_input(self, x):
         "x clamped to [input_low, input_high] along its feature (channel) axis."
-        if not hasattr(self, 'input_low'): return x  # (absent in layers pickled before it existed)
+        if not hasattr(self, 'input_low') or not self._active()[0]: return x  # (absent in layers pickled before it existed)
         s = self._bshape(x.ndim + 1)[1:]
         return torch.clamp(x, self.input_low.to(x.dtype).reshape(s), self.input_high.to(x.dtype).reshape(s))
 
     def _scale_and_clamp(self, feats, rows:bool=False):
         "φ features (P, …) divided by `phi_scale` and clamped to [phi_low, phi_high]; `rows`: feats are (P, rows, n)."
         if not hasattr(self, 'phi_scale'): return feats
+        _, scaled, clamped = self._active()
         shape, dt = ((len(self.phi_scale), 1, self._n_in) if rows else self._bshape(feats.ndim)), feats.dtype
-        return torch.clamp(feats / self.phi_scale.to(dt).reshape(shape), self.phi_low.to(dt).reshape(shape), self.phi_high.to(dt).reshape(shape))
+        if scaled: feats = feats / self.phi_scale.to(dt).reshape(shape)
+        return torch.clamp(feats, self.phi_low.to(dt).reshape(shape), self.phi_high.to(dt).reshape(shape)) if clamped else feats
 
     @torch.no_grad()
     def _rescale(self, rms:torch.Tensor):
