@@ -16,8 +16,8 @@ from .layers import count_parameters, matched_mlp, task_mlp
 from .training import TabularDataModule, fit, make_trainer
 
 # %% auto #0
-__all__ = ['MODELS', 'NEURAL', 'QUICK', 'FULL', 'tabular_benchmark', 'summary_table', 'rank_table', 'plot_error_vs_params',
-           'plot_ranks', 'run_bench']
+__all__ = ['MODELS', 'NEURAL', 'QUICK', 'FULL', 'tabular_benchmark', 'summary_table', 'rank_table', 'paired_comparison',
+           'plot_error_vs_params', 'plot_ranks', 'run_bench']
 
 # %% ../nbs/07_bench.ipynb #22d6dbb6
 MODELS = ('task_td', 'task_vsr', 'mlp_matched', 'mlp_4x', 'tnlearn', 'kan', 'hgb', 'dummy')
@@ -233,6 +233,32 @@ def rank_table(results:pd.DataFrame, # rows of `tabular_benchmark`
     ranks = err.rank(axis=1, method='average', na_option='bottom')
     ranks.loc['mean rank'] = ranks.mean()
     return ranks
+
+# %% ../nbs/07_bench.ipynb #d1a7c0e2
+def paired_comparison(results:pd.DataFrame, # rows of `tabular_benchmark`
+                      model:str='task_td', # the model judged
+                      baseline:str='mlp_matched', # the model it is judged against
+                      alpha:float=0.05, # level of the paired t-test
+                     ) -> pd.DataFrame:
+    "Per dataset, `model` against `baseline` seed by seed: mean and sd of the error difference (negative: `model` better), the paired t-test's p-value and a verdict."
+    from scipy import stats
+    have = sorted(set(results.model))
+    for name, arg in ((model, 'model'), (baseline, 'baseline')):
+        if name not in have: raise ValueError(f"{arg} {name!r} is not in the results; they have {have}")
+    e = results[results.model.isin([model, baseline])].pivot_table(index=['dataset', 'seed'], columns='model', values='error')
+    diff = (e[model] - e[baseline]).dropna()  # seeds where either failed are left out
+    rows = []
+    for ds in dict.fromkeys(results.dataset):
+        g = diff[diff.index.get_level_values(0) == ds].to_numpy()
+        n, mean, sd = len(g), (float(g.mean()) if len(g) else np.nan), (float(g.std(ddof=1)) if len(g) > 1 else np.nan)
+        if n and not g.any(): p, verdict = 1.0, 'same'
+        elif n < 2: p, verdict = np.nan, 'too few seeds'
+        else:
+            p = 0.0 if sd == 0 else float(stats.ttest_1samp(g, 0.0).pvalue)  # every seed the same nonzero gap: as clear as it gets
+            verdict = ('better' if mean < 0 else 'worse') if p < alpha else 'no difference'
+        rows.append({'dataset': ds, 'seeds': n, 'mean_diff': mean, 'sd_diff': sd, 'p_value': p, 'verdict': verdict})
+    return pd.DataFrame(rows).set_index('dataset')
+
 
 # %% ../nbs/07_bench.ipynb #865946b3
 def plot_error_vs_params(results:pd.DataFrame):
