@@ -350,7 +350,7 @@ def run_bench(kind:str, # one of 'vsr', 'td', 'tabular', 'mnist', 'layers'
               out_dir:str|Path, # folder for `<kind>.csv` and the PNG plots (created if missing)
               quick:bool=False, # tiny grids: each kind in well under a minute
              ) -> list[Path]:
-    "Run one benchmark, write `<kind>.csv` (plus `<kind>_ranks.csv` for tabular) and its PNG plots atomically; return the paths (the full tabular run resumes from `out_dir/tabular_cache`)."
+    "Run one benchmark, write `<kind>.csv` (plus `tabular_ranks.csv` and `tabular_paired.csv` for tabular) and its PNG plots atomically; return the paths (the full tabular run resumes from `out_dir/tabular_cache`)."
     if kind not in _BENCHES: raise ValueError(f"kind must be one of {', '.join(_BENCHES)}, got {kind!r}")
     out = Path(out_dir)
     if out.exists() and not out.is_dir(): raise ValueError(f"out_dir {out} exists and is not a folder; pass a folder path")
@@ -361,6 +361,9 @@ def run_bench(kind:str, # one of 'vsr', 'td', 'tabular', 'mnist', 'layers'
     kw = {'cache_dir': out / 'tabular_cache'} if kind == 'tabular' and not quick else {}
     with _silent(): df, figs = _BENCHES[kind](quick, **kw)
     paths = [_save_csv(df, out / f'{kind}.csv')]
-    if kind == 'tabular': paths.append(_atomic_write(out / 'tabular_ranks.csv', lambda p: rank_table(df).to_csv(p)))
+    if kind == 'tabular':
+        paths.append(_atomic_write(out / 'tabular_ranks.csv', lambda p: rank_table(df).to_csv(p)))
+        # the claim, seed by seed: the NS-TD task network against the parameter-matched MLP (paired t-test)
+        paths.append(_atomic_write(out / 'tabular_paired.csv', lambda p: paired_comparison(df).to_csv(p)))
     paths += [_save_fig(fig, out / f'{name}.png') for name, fig in figs.items()]
     return paths

@@ -19,3 +19,7 @@ def test_run_bench_quick(tmp_path, kind, columns):
         assert set(df.model) == set(MODELS)
         ranks = pd.read_csv(tmp_path / 'out' / 'tabular_ranks.csv', index_col=0)
         assert 'mean rank' in ranks.index and ranks.shape[1] == len(MODELS)
+        paired = pd.read_csv(tmp_path / 'out' / 'tabular_paired.csv', index_col=0)
+        assert set(paired.index) == set(df.dataset) and {'mean_diff', 'p_value', 'verdict'} <= set(paired.columns)
+        e = df.pivot_table(index=['dataset', 'seed'], columns='model', values='error')
+        assert (paired.mean_diff - (e.task_td - e.mlp_matched).groupby('dataset').mean()).abs().max() < 1e-12
