@@ -26,9 +26,10 @@ NEURAL = ('task_td', 'task_vsr', 'mlp_matched', 'mlp_4x', 'tnlearn', 'kan')
 "The neural models (the rank comparison the issue asks for is among these)."
 
 QUICK = dict(max_epochs=15, patience=5, td_epochs=15, vsr_population=100, vsr_generations=3, gp_population=40,
-             gp_generations=2, gp_rows=200, kan_steps=60, max_rows=1000)
+             gp_generations=2, gp_rows=200, kan_steps=60, max_rows=1000, linear_term=True)
 FULL = dict(max_epochs=100, patience=10, td_epochs=60, vsr_population=300, vsr_generations=10, gp_population=200,
-            gp_generations=5, gp_rows=500, kan_steps=600, max_rows=5000)
+            gp_generations=5, gp_rows=500, kan_steps=600, max_rows=5000, linear_term=True)
+
 
 # %% ../nbs/07_bench.ipynb #fa3e7eae
 @contextlib.contextmanager
@@ -48,14 +49,16 @@ def _subsample(X:np.ndarray, y:np.ndarray, max_rows:int|None, seed:int):
 
 # %% ../nbs/07_bench.ipynb #f49b1b75
 def _search_formula(kind, Xtr, ytr, task, n_classes, seed, cfg):
-    "The neuron of a task network: NS-TD or VSR on the (standardised) training rows."
+    "The neuron of a task network: NS-TD or VSR on the (standardised) training rows, with ⟨w, x⟩ added if `cfg['linear_term']`."
     if kind == 'task_td':
         from neuronseek_nb.tensor_search import NeuronSeekTD
-        return NeuronSeekTD(max_order=3, epochs=cfg['td_epochs'], task=task, random_state=seed).fit(Xtr, ytr).formula_
-    from neuronseek_nb.vsr import VectorizedSR
-    target = ytr.astype(np.float64)  # classification: regress the class codes (0/1 for binary tasks)
-    return VectorizedSR(population_size=cfg['vsr_population'], generations=cfg['vsr_generations'], max_samples=1000,
-                        random_state=seed).fit(Xtr, target).formula_
+        f = NeuronSeekTD(max_order=3, epochs=cfg['td_epochs'], task=task, random_state=seed).fit(Xtr, ytr).formula_
+    else:
+        from neuronseek_nb.vsr import VectorizedSR
+        target = ytr.astype(np.float64)  # classification: regress the class codes (0/1 for binary tasks)
+        f = VectorizedSR(population_size=cfg['vsr_population'], generations=cfg['vsr_generations'], max_samples=1000,
+                         random_state=seed).fit(Xtr, target).formula_
+    return f.with_linear() if f is not None and cfg.get('linear_term', True) else f
 
 def _neural(model, dm, seed, cfg, root):
     "Train with Lightning on the data module: (test error, parameters, seconds)."

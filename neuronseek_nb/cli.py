@@ -49,8 +49,9 @@ def demo(dataset:str='planted', # 'planted' (generated) or 'diabetes' (scikit-le
     Xs, ys = dm.ds['train'].tensors  # the search sees the standardised training rows only
     params = {'max_order': 3} if method == 'td' else {'time_budget': 60}
     search = make_search(method, random_state=seed, **params).fit(Xs.numpy(), ys.numpy())
-    formula, search_s = search.formula_, time.perf_counter() - t0
-    print(f"{dataset}: {len(X)} rows, {X.shape[1]} features; {method} search found {formula} in {search_s:.1f} s", file=out)
+    found, search_s = search.formula_, time.perf_counter() - t0
+    print(f"{dataset}: {len(X)} rows, {X.shape[1]} features; {method} search found {found} in {search_s:.1f} s", file=out)
+    formula = found.with_linear() if found is not None else Formula.linear()  # the network's neuron (as the estimators build it)
     rows = []
     logging.getLogger('pytorch_lightning').setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as root, warnings.catch_warnings():

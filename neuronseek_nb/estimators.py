@@ -56,10 +56,11 @@ class _TaskNeuronBase(BaseEstimator):
                  activation:str='relu', val_size:float=0.15,
                  search_sample:int=2000, # rows (at most) the search sees
                  search_params:dict|None=None, # keyword arguments of the search class
+                 linear_term:bool=True, # add ⟨w, x⟩ to a searched formula that lacks it (`Formula.with_linear`)
                  random_state:int=0, verbose:int=0):
         self.search, self.hidden, self.max_epochs, self.patience = search, hidden, max_epochs, patience
         self.batch_size, self.lr, self.weight_decay, self.activation = batch_size, lr, weight_decay, activation
-        self.val_size, self.search_sample, self.search_params = val_size, search_sample, search_params
+        self.val_size, self.search_sample, self.search_params, self.linear_term = val_size, search_sample, search_params, linear_term
         self.random_state, self.verbose = random_state, verbose
 
     def _find_formula(self, X, y):
@@ -73,7 +74,8 @@ class _TaskNeuronBase(BaseEstimator):
         if s == 'td': kw.setdefault('task', self._task)
         searcher = make_search(s, **kw)
         searcher.fit(X[rows], y[rows] if s == 'td' or self._task == 'regression' else self._codes(y[rows]))
-        return searcher.formula_, searcher
+        f = searcher.formula_ if searcher.formula_ is not None else Formula.linear()  # NS-TD kept no term: the ordinary neuron
+        return (f.with_linear() if self.linear_term else f), searcher
 
     def _fit(self, X, y, resume_from=None, interrupt_checkpoint=None):
         if len(X) < 5: raise ValueError(f"n_samples={len(X)}: too few rows to train and validate a network; need at least 5")

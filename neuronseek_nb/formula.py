@@ -419,6 +419,17 @@ class Formula:
         "Trainable weights of one neuron with `D` inputs (no bias)."
         return self.n_reductions * D
 
+# %% ../nbs/00_formula.ipynb #1eee6a02
+@patch
+def has_linear(self:Formula) -> bool:
+    "Whether one term is the plain reduction ⟨w, x⟩."
+    return any(t.factors == (x,) for t in self.terms)
+
+@patch
+def with_linear(self:Formula) -> Formula:
+    "This formula with ⟨w, x⟩ in front when it has no such term (else unchanged)."
+    return self if self.has_linear() else Formula([Term(x), *self.terms])
+
 # %% ../nbs/00_formula.ipynb #1fcd6e09
 def _tree(e:Expr):
     if e.op == 'x': return 'x'
