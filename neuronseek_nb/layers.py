@@ -66,6 +66,16 @@ class _PhiRange:
         self.register_buffer('phi_low', torch.full((P, n), -math.inf, **fk))
         self.register_buffer('phi_high', torch.full((P, n), math.inf, **fk))
 
+    _RANGE_DEFAULTS = {'input_low': -math.inf, 'input_high': math.inf, 'phi_scale': 1.0, 'phi_low': -math.inf, 'phi_high': math.inf}
+
+    def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
+        # a state_dict saved before these buffers existed (older versions of the layer) lacks them: such a layer
+        # neither clamped nor scaled, so they load as the identity instead of failing a strict load
+        for name, value in self._RANGE_DEFAULTS.items():
+            if prefix + name not in state_dict and hasattr(self, name):
+                state_dict[prefix + name] = torch.full_like(getattr(self, name), value)
+        super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
+
     def _active(self) -> tuple[bool, bool, bool]:
         "Whether the input clamp, the φ scaling and the φ clamp do anything (at their defaults each is the identity and is skipped)."
         # cached on the buffers' identities and in-place version counters (bumped by copy_/fill_, load_state_dict included)
