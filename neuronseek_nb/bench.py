@@ -26,9 +26,9 @@ NEURAL = ('task_td', 'task_vsr', 'mlp_matched', 'mlp_4x', 'tnlearn', 'kan')
 "The neural models (the rank comparison the issue asks for is among these)."
 
 QUICK = dict(max_epochs=15, patience=5, td_epochs=15, vsr_population=100, vsr_generations=3, gp_population=40,
-             gp_generations=2, gp_rows=200, kan_steps=60, max_rows=1000, linear_term=True)
+             gp_generations=2, gp_rows=200, kan_steps=60, max_rows=1000, linear_term=True, match_to='task_td')
 FULL = dict(max_epochs=100, patience=10, td_epochs=60, vsr_population=300, vsr_generations=10, gp_population=200,
-            gp_generations=5, gp_rows=500, kan_steps=600, max_rows=5000, linear_term=True)
+            gp_generations=5, gp_rows=500, kan_steps=600, max_rows=5000, linear_term=True, match_to='task_td')
 
 
 # %% ../nbs/07_bench.ipynb #fa3e7eae
@@ -122,7 +122,7 @@ def _one_dataset(name, seeds, models, cfg, hidden, root, bar):
         (Xtr, ytr), (Xte, yte) = [tuple(t.numpy() for t in dm.ds[k].tensors) for k in ('train', 'test')]
         n_classes = dm.n_outputs if task == 'classification' else 1
         base = {'dataset': name, 'task': task, 'seed': seed, 'n_rows': len(X), 'n_features': X.shape[1]}
-        ref = None  # the TD task network: the MLPs are matched to it
+        ref = None  # the task network named by cfg['match_to'] (NS-TD by default): the MLPs are matched to it
         for mname in models:
             t0, info = time.perf_counter(), {}
             try:
@@ -134,7 +134,7 @@ def _one_dataset(name, seeds, models, cfg, hidden, root, bar):
                         if f is None: f, info = '<w, x>', {'note': 'the search kept no term: linear neuron'}
                         torch.manual_seed(seed)
                         net = task_mlp(f, X.shape[1], hidden, dm.n_outputs)
-                        if mname == 'task_td' or ref is None: ref = net
+                        if mname == cfg.get('match_to', 'task_td') or ref is None: ref = net
                         err, params, secs = _neural(net, dm, seed, cfg, Path(root) / f'{name}-{seed}-{mname}')
                         info = {**info, 'formula': str(f), 'search_s': ts}
                         secs += ts  # a task network's cost is its search plus its training
@@ -199,6 +199,9 @@ def tabular_benchmark(datasets=tuple(DEV_SUITE), # names `load_dataset` knows (d
     unknown = set(overrides) - set(cfg)
     if unknown: raise ValueError(f"unknown settings {sorted(unknown)}; choose from {sorted(cfg)}")
     cfg.update(overrides)
+    if cfg['match_to'] not in ('task_td', 'task_vsr'): raise ValueError(f"match_to must be 'task_td' or 'task_vsr', got {cfg['match_to']!r}")
+    if cfg['match_to'] != 'task_td' and cfg['match_to'] not in models and {'mlp_matched', 'mlp_4x'} & set(models):
+        raise ValueError(f"match_to={cfg['match_to']!r}: the MLPs are matched to that network, so models must include it")
     import importlib.util
     missing = [m for m, mod in (('tnlearn', 'tnlearn'), ('kan', 'kan')) if m in models and importlib.util.find_spec(mod) is None]
     if missing: warnings.warn(f"{' and '.join(missing)} not installed: their rows will be failures (and are not cached); "
