@@ -30,7 +30,6 @@ QUICK = dict(max_epochs=15, patience=5, td_epochs=15, vsr_population=100, vsr_ge
 FULL = dict(max_epochs=100, patience=10, td_epochs=60, vsr_population=300, vsr_generations=10, gp_population=200,
             gp_generations=5, gp_rows=500, kan_steps=600, max_rows=5000, linear_term=True, match_to='task_td')
 
-
 # %% ../nbs/07_bench.ipynb #fa3e7eae
 @contextlib.contextmanager
 def _silent():
