@@ -261,7 +261,8 @@ def paired_comparison(results:pd.DataFrame, # rows of `tabular_benchmark`
         else:
             p = 0.0 if sd == 0 else float(stats.ttest_1samp(g, 0.0).pvalue)  # every seed the same nonzero gap: as clear as it gets
             verdict = ('better' if mean < 0 else 'worse') if p < alpha else 'no difference'
-        rows.append({'dataset': ds, 'seeds': n, 'mean_diff': mean, 'sd_diff': sd, 'p_value': p, 'verdict': verdict})
+        rows.append({'dataset': ds, 'seeds': n, 'mean_diff': mean, 'sd_diff': sd, 'p_value': p, 'verdict': verdict,
+                     'wins': int((g < 0).sum()), 'losses': int((g > 0).sum())})  # seeds where `model` is better / worse
     return pd.DataFrame(rows).set_index('dataset')
 
 
