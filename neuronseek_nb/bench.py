@@ -344,8 +344,9 @@ def _bench_mnist(quick):
     df['data'] = data
     return df, {'mnist_accuracy': _bar(df, 'model', 'test_acc', None, f'{data}: task CNN vs parameter-matched CNN')}
 
-def _bench_tabular(quick, cache_dir=None):
-    df = tabular_benchmark(datasets=('quakes', 'pima') if quick else tuple(DEV_SUITE), seeds=(0,) if quick else range(5),
+def _bench_tabular(quick, cache_dir=None, seeds=None):
+    seeds = range(seeds) if seeds is not None else (0,) if quick else range(5)
+    df = tabular_benchmark(datasets=('quakes', 'pima') if quick else tuple(DEV_SUITE), seeds=seeds,
                            quick=quick, verbose=1, cache_dir=cache_dir)
     return df, {'tabular_error_vs_params': plot_error_vs_params(df), 'tabular_ranks': plot_ranks(df)}
 
@@ -355,9 +356,14 @@ _BENCHES = {'vsr': _bench_vsr, 'td': _bench_td, 'tabular': _bench_tabular, 'mnis
 def run_bench(kind:str, # one of 'vsr', 'td', 'tabular', 'mnist', 'layers'
               out_dir:str|Path, # folder for `<kind>.csv` and the PNG plots (created if missing)
               quick:bool=False, # tiny grids: each kind in well under a minute
+              seeds:int|None=None, # tabular only: seeds 0..seeds-1 (default 5, or 1 with `quick`); ≥ 20 for a paired test with power
              ) -> list[Path]:
     "Run one benchmark, write `<kind>.csv` (plus `tabular_ranks.csv` and `tabular_paired.csv` for tabular) and its PNG plots atomically; return the paths (the full tabular run resumes from `out_dir/tabular_cache`)."
     if kind not in _BENCHES: raise ValueError(f"kind must be one of {', '.join(_BENCHES)}, got {kind!r}")
+    if seeds is not None:
+        if kind != 'tabular': raise ValueError(f"seeds applies to the tabular benchmark only, not {kind!r}")
+        if isinstance(seeds, bool) or not isinstance(seeds, (int, np.integer)) or seeds < 1:
+            raise ValueError(f"seeds must be a positive integer, got {seeds!r}")
     out = Path(out_dir)
     if out.exists() and not out.is_dir(): raise ValueError(f"out_dir {out} exists and is not a folder; pass a folder path")
     out.mkdir(parents=True, exist_ok=True)
@@ -365,6 +371,7 @@ def run_bench(kind:str, # one of 'vsr', 'td', 'tabular', 'mnist', 'layers'
     if matplotlib.get_backend().lower() not in ('agg', 'module://matplotlib_inline.backend_inline'): matplotlib.use('Agg')
     # the full tabular grid takes hours: each finished dataset is kept under out_dir, so a rerun after Ctrl-C resumes
     kw = {'cache_dir': out / 'tabular_cache'} if kind == 'tabular' and not quick else {}
+    if seeds is not None: kw['seeds'] = int(seeds)
     with _silent(): df, figs = _BENCHES[kind](quick, **kw)
     paths = [_save_csv(df, out / f'{kind}.csv')]
     if kind == 'tabular':

@@ -217,6 +217,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument('kind', choices=['vsr', 'td', 'tabular', 'mnist', 'layers'])
     b.add_argument('--out', required=True, help='output folder (created if missing)')
     b.add_argument('--quick', action='store_true', help='tiny grids: each kind in well under a minute')
+    b.add_argument('--seeds', type=int, metavar='N', help='tabular only: run seeds 0..N-1 (default 5; 1 with --quick); a paired test needs ~20')
     return p
 
 def main(argv:list[str]|None=None) -> int:
@@ -233,7 +234,7 @@ def main(argv:list[str]|None=None) -> int:
         elif args.verb == 'predict': predict(args.model, args.data, args.target, args.out)
         elif args.verb == 'bench':
             from neuronseek_nb.bench import run_bench
-            for path in run_bench(args.kind, args.out, args.quick): print(path)
+            for path in run_bench(args.kind, args.out, args.quick, args.seeds): print(path)
     except (ValueError, TypeError, FileNotFoundError, ImportError) as e:
         print(f"neuronseek {args.verb}: error: {' '.join(str(e).split())}", file=sys.stderr)  # one line, even for multi-line messages
         return 2

@@ -74,3 +74,6 @@ def test_bench_quick_writes_csv_and_png(tmp_path):
     assert len(df) > 0 and df.select_dtypes('number').notna().all().all()
     r = run('bench', 'cifar', '--out', str(tmp_path / 'b'))
     assert r.returncode == 2 and "invalid choice: 'cifar'" in r.stderr
+    r = run('bench', 'layers', '--out', str(tmp_path / 'c'), '--seeds', '3')
+    assert r.returncode == 2 and r.stderr.strip() == "neuronseek bench: error: seeds applies to the tabular benchmark only, not 'layers'", r.stderr
+    assert not (tmp_path / 'c').exists()
