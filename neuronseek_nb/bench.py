@@ -57,7 +57,7 @@ def _search_formula(kind, Xtr, ytr, task, n_classes, seed, cfg):
         target = ytr.astype(np.float64)  # classification: regress the class codes (0/1 for binary tasks)
         f = VectorizedSR(population_size=cfg['vsr_population'], generations=cfg['vsr_generations'], max_samples=1000,
                          random_state=seed).fit(Xtr, target).formula_
-    return f.with_linear() if f is not None and cfg.get('linear_term', True) else f
+    return f.with_linear() if f is not None and cfg['linear_term'] else f
 
 def _neural(model, dm, seed, cfg, root):
     "Train with Lightning on the data module: (test error, parameters, seconds)."
@@ -133,7 +133,7 @@ def _one_dataset(name, seeds, models, cfg, hidden, root, bar):
                         if f is None: f, info = '<w, x>', {'note': 'the search kept no term: linear neuron'}
                         torch.manual_seed(seed)
                         net = task_mlp(f, X.shape[1], hidden, dm.n_outputs)
-                        if mname == cfg.get('match_to', 'task_td') or ref is None: ref = net
+                        if mname == cfg['match_to'] or ref is None: ref = net
                         err, params, secs = _neural(net, dm, seed, cfg, Path(root) / f'{name}-{seed}-{mname}')
                         info = {**info, 'formula': str(f), 'search_s': ts}
                         secs += ts  # a task network's cost is its search plus its training
@@ -360,18 +360,19 @@ def run_bench(kind:str, # one of 'vsr', 'td', 'tabular', 'mnist', 'layers'
              ) -> list[Path]:
     "Run one benchmark, write `<kind>.csv` (plus `tabular_ranks.csv` and `tabular_paired.csv` for tabular) and its PNG plots atomically; return the paths (the full tabular run resumes from `out_dir/tabular_cache`)."
     if kind not in _BENCHES: raise ValueError(f"kind must be one of {', '.join(_BENCHES)}, got {kind!r}")
+    kw = {}
     if seeds is not None:
         if kind != 'tabular': raise ValueError(f"seeds applies to the tabular benchmark only, not {kind!r}")
         if isinstance(seeds, bool) or not isinstance(seeds, (int, np.integer)) or seeds < 1:
             raise ValueError(f"seeds must be a positive integer, got {seeds!r}")
+        kw['seeds'] = int(seeds)
     out = Path(out_dir)
     if out.exists() and not out.is_dir(): raise ValueError(f"out_dir {out} exists and is not a folder; pass a folder path")
     out.mkdir(parents=True, exist_ok=True)
     import matplotlib
     if matplotlib.get_backend().lower() not in ('agg', 'module://matplotlib_inline.backend_inline'): matplotlib.use('Agg')
     # the full tabular grid takes hours: each finished dataset is kept under out_dir, so a rerun after Ctrl-C resumes
-    kw = {'cache_dir': out / 'tabular_cache'} if kind == 'tabular' and not quick else {}
-    if seeds is not None: kw['seeds'] = int(seeds)
+    if kind == 'tabular' and not quick: kw['cache_dir'] = out / 'tabular_cache'
     with _silent(): df, figs = _BENCHES[kind](quick, **kw)
     paths = [_save_csv(df, out / f'{kind}.csv')]
     if kind == 'tabular':
