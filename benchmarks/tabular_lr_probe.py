@@ -7,27 +7,25 @@ with the lr picked on the validation split (and at 3e-3 for both), reusing the f
 (~16 min each on this machine; the two files concatenated into benchmarks/results/tabular_lr_probe.csv). The matched
 MLP is built after the task network without re-seeding, so on the tables whose formula is <w, x> the two are the same
 architecture with different initial weights: their gap there measures the seed noise of the comparison."""
-import sys, tempfile, numpy as np, pandas as pd, torch
+import sys, tempfile, pandas as pd, torch
 from pathlib import Path
-from neuronseek_nb.bench import _subsample, _silent, FULL
+from neuronseek_nb.bench import benchmark_split, _silent, FULL
 from neuronseek_nb.data import load_dataset
 from neuronseek_nb.layers import task_mlp, matched_mlp
-from neuronseek_nb.training import TabularDataModule, fit, make_trainer
+from neuronseek_nb.training import fit, make_trainer
 grid = pd.read_csv(Path(__file__).resolve().parent / 'results' / 'tabular' / 'tabular.csv')
 tables, seeds, out = sys.argv[1].split(','), range(int(sys.argv[2])), sys.argv[3]
 rows = []
 for name in tables:
     ds = load_dataset(name); task = ds.meta['task']
-    X0 = ds.X.to_numpy(np.float64); y0 = ds.y if task == 'regression' else np.unique(ds.y, return_inverse=True)[1]
     for seed in seeds:
-        X, y = _subsample(X0, y0, FULL['max_rows'], seed)
-        dm = TabularDataModule(X, y, task=task, val_size=0.1, test_size=0.2, batch_size=64, random_state=seed)
+        dm = benchmark_split(ds, seed, FULL['max_rows'])  # the grid's rows for this seed
         f = grid[(grid.dataset == name) & (grid.seed == seed) & (grid.model == 'task_td')].formula.iloc[0]
         for lr in (1e-3, 3e-3, 1e-2):
             for model in ('task_td', 'mlp_matched'):
                 torch.manual_seed(seed)
-                ref = task_mlp(f, X.shape[1], 16, dm.n_outputs)
-                net = ref if model == 'task_td' else matched_mlp(ref, X.shape[1], dm.n_outputs, scale=1)
+                ref = task_mlp(f, dm.n_features, 16, dm.n_outputs)
+                net = ref if model == 'task_td' else matched_mlp(ref, dm.n_features, dm.n_outputs, scale=1)
                 with _silent():
                     tr = make_trainer(str(Path(tempfile.gettempdir()) / f'lr-probe-{name}-{seed}-{model}-{lr}'), FULL['max_epochs'], FULL['patience'], progress=False, seed=seed, logger=False)
                     r = fit(net, dm, tr, lr=lr)

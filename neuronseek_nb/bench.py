@@ -16,8 +16,8 @@ from .layers import count_parameters, matched_mlp, task_mlp
 from .training import TabularDataModule, fit, make_trainer
 
 # %% auto #0
-__all__ = ['MODELS', 'NEURAL', 'QUICK', 'FULL', 'tabular_benchmark', 'summary_table', 'rank_table', 'paired_comparison',
-           'plot_error_vs_params', 'plot_ranks', 'run_bench']
+__all__ = ['MODELS', 'NEURAL', 'QUICK', 'FULL', 'benchmark_split', 'tabular_benchmark', 'summary_table', 'rank_table',
+           'paired_comparison', 'plot_error_vs_params', 'plot_ranks', 'run_bench']
 
 # %% ../nbs/07_bench.ipynb #22d6dbb6
 MODELS = ('task_td', 'task_vsr', 'mlp_matched', 'mlp_4x', 'tnlearn', 'kan', 'hgb', 'dummy')
@@ -45,6 +45,21 @@ def _subsample(X:np.ndarray, y:np.ndarray, max_rows:int|None, seed:int):
     if max_rows is None or len(X) <= max_rows: return X, y
     rows = np.random.default_rng(10_000 + seed).choice(len(X), max_rows, replace=False)
     return X[rows], y[rows]
+
+# %% ../nbs/07_bench.ipynb #2434bbde
+def benchmark_split(data, # a name `load_dataset` knows (e.g. 'boston'), or a `Dataset` it returned
+                    seed:int=0, # the seed of the grid row: it draws the subsample and the split
+                    max_rows:int|None=FULL['max_rows'], # at most this many rows (`QUICK`/`FULL`'s `max_rows`); None: all
+                   ) -> TabularDataModule:
+    "The benchmark's 70/10/20 split of one table for one seed, as every model of `tabular_benchmark` gets it."
+    ds = load_dataset(data) if isinstance(data, (str, Path)) else data
+    if not hasattr(ds, 'meta') or 'task' not in getattr(ds, 'meta', {}):
+        raise TypeError(f"data must be a dataset name or a Dataset from load_dataset, got {type(data).__name__}")
+    task = ds.meta['task']
+    X = ds.X.to_numpy(np.float64)
+    y = ds.y if task == 'regression' else np.unique(ds.y, return_inverse=True)[1]
+    X, y = _subsample(X, y, max_rows, seed)
+    return TabularDataModule(X, y, task=task, val_size=0.1, test_size=0.2, batch_size=64, random_state=seed)
 
 # %% ../nbs/07_bench.ipynb #f49b1b75
 def _search_formula(kind, Xtr, ytr, task, n_classes, seed, cfg):
@@ -112,15 +127,12 @@ def _save_fig(fig, path):
 def _one_dataset(name, seeds, models, cfg, hidden, root, bar):
     ds = load_dataset(name)
     task = ds.meta['task']
-    X0 = ds.X.to_numpy(np.float64)
-    y0 = ds.y if task == 'regression' else np.unique(ds.y, return_inverse=True)[1]
     rows = []
     for seed in seeds:
-        X, y = _subsample(X0, y0, cfg['max_rows'], seed)
-        dm = TabularDataModule(X, y, task=task, val_size=0.1, test_size=0.2, batch_size=64, random_state=seed)
+        dm = benchmark_split(ds, seed, cfg['max_rows'])
         (Xtr, ytr), (Xte, yte) = [tuple(t.numpy() for t in dm.ds[k].tensors) for k in ('train', 'test')]
-        n_classes = dm.n_outputs if task == 'classification' else 1
-        base = {'dataset': name, 'task': task, 'seed': seed, 'n_rows': len(X), 'n_features': X.shape[1]}
+        n_classes, D = (dm.n_outputs if task == 'classification' else 1), dm.n_features
+        base = {'dataset': name, 'task': task, 'seed': seed, 'n_rows': sum(len(v) for v in dm.idx.values()), 'n_features': D}
         ref = None  # the task network named by cfg['match_to'] (NS-TD by default): the MLPs are matched to it
         for mname in models:
             t0, info = time.perf_counter(), {}
@@ -132,14 +144,14 @@ def _one_dataset(name, seeds, models, cfg, hidden, root, bar):
                         ts = time.perf_counter() - t0
                         if f is None: f, info = '<w, x>', {'note': 'the search kept no term: linear neuron'}
                         torch.manual_seed(seed)
-                        net = task_mlp(f, X.shape[1], hidden, dm.n_outputs)
+                        net = task_mlp(f, D, hidden, dm.n_outputs)
                         if mname == cfg['match_to'] or ref is None: ref = net
                         err, params, secs = _neural(net, dm, seed, cfg, Path(root) / f'{name}-{seed}-{mname}')
                         info = {**info, 'formula': str(f), 'search_s': ts}
                         secs += ts  # a task network's cost is its search plus its training
                     elif mname in ('mlp_matched', 'mlp_4x'):
-                        if ref is None: ref = task_mlp('<w, x**2> + <w, x>', X.shape[1], hidden, dm.n_outputs)
-                        net = matched_mlp(ref, X.shape[1], dm.n_outputs, scale=1 if mname == 'mlp_matched' else 4)
+                        if ref is None: ref = task_mlp('<w, x**2> + <w, x>', D, hidden, dm.n_outputs)
+                        net = matched_mlp(ref, D, dm.n_outputs, scale=1 if mname == 'mlp_matched' else 4)
                         err, params, secs = _neural(net, dm, seed, cfg, Path(root) / f'{name}-{seed}-{mname}')
                     else:
                         if mname == 'tnlearn':
