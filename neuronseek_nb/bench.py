@@ -69,7 +69,8 @@ def _search_formula(kind, Xtr, ytr, task, n_classes, seed, cfg):
         f = NeuronSeekTD(max_order=3, epochs=cfg['td_epochs'], task=task, random_state=seed).fit(Xtr, ytr).formula_
     else:
         from neuronseek_nb.vsr import VectorizedSR
-        target = ytr.astype(np.float64)  # classification: regress the class codes (0/1 for binary tasks)
+        from neuronseek_nb.estimators import class_scores  # classification: the class codes (0/1), or optimal class scores for 3+ classes
+        target = ytr.astype(np.float64) if task == 'regression' else class_scores(Xtr, ytr)
         f = VectorizedSR(population_size=cfg['vsr_population'], generations=cfg['vsr_generations'], max_samples=1000,
                          random_state=seed).fit(Xtr, target).formula_
     return f.with_linear() if f is not None and cfg['linear_term'] else f

@@ -19,7 +19,7 @@ from .layers import count_parameters, task_mlp
 from .training import TabularDataModule, fit, make_trainer, KeepOnInterrupt, prepare_resume
 
 # %% auto #0
-__all__ = ['make_search', 'TaskNeuronRegressor', 'TaskNeuronClassifier']
+__all__ = ['make_search', 'class_scores', 'TaskNeuronRegressor', 'TaskNeuronClassifier']
 
 # %% ../nbs/06_estimators.ipynb #6c8711ec
 def make_search(method:str, # 'td' (NeuronSeekTD) or 'vsr' (VectorizedSR)
@@ -34,6 +34,28 @@ def make_search(method:str, # 'td' (NeuronSeekTD) or 'vsr' (VectorizedSR)
         from neuronseek_nb.vsr import VectorizedSR
         return VectorizedSR(random_state=random_state, verbose=verbose, **params)
     raise ValueError(f"method must be 'td' or 'vsr', got {method!r}")
+
+# %% ../nbs/06_estimators.ipynb #e76e4202
+def class_scores(X, # (n, D) numeric features
+                 y, # (n,) class labels of any type
+                ) -> np.ndarray:
+    "A regression target for class labels: the codes 0/1 for two classes; for more, each class's optimal score (the class scores a linear model of X predicts best), standardised."
+    from scipy.linalg import eigh
+    X = np.asarray(X, dtype=np.float64)
+    classes, codes = np.unique(np.asarray(y), return_inverse=True)
+    if X.ndim != 2 or len(X) != len(codes): raise ValueError(f"X must be (n, D) with one row per label; got X of shape {X.shape} and {len(codes)} labels")
+    K, n = len(classes), len(codes)
+    if K < 2: raise ValueError(f"y has {K} class; class scores need two or more")
+    if K == 2: return codes.astype(np.float64)
+    Y = np.eye(K)[codes][:, :-1]  # the last class scores 0: scores are defined up to a constant
+    Yc = Y - Y.mean(0)
+    A = np.c_[np.ones(n), X - X.mean(0)]
+    Yh = A @ np.linalg.lstsq(A, Yc, rcond=None)[0]  # the linear fit of each (centred) class indicator
+    lam, V = eigh(Yh.T @ Yh / n, Yc.T @ Yc / n)  # ascending: the last is the best-predicted scoring
+    theta = np.r_[V[:, -1], 0.0]
+    s = theta[codes]
+    s = (s - s.mean()) / s.std()
+    return -s if theta[0] > theta.mean() else s  # a fixed sign: the first class below the mean of the class scores
 
 # %% ../nbs/06_estimators.ipynb #7bd661ae
 @contextmanager
@@ -73,7 +95,7 @@ class _TaskNeuronBase(BaseEstimator):
         kw = {'random_state': self.random_state, 'verbose': self.verbose, **(self.search_params or {})}
         if s == 'td': kw.setdefault('task', self._task)
         searcher = make_search(s, **kw)
-        searcher.fit(X[rows], y[rows] if s == 'td' or self._task == 'regression' else self._codes(y[rows]))
+        searcher.fit(X[rows], y[rows] if s == 'td' or self._task == 'regression' else class_scores(X[rows], y[rows]))
         f = searcher.formula_ if searcher.formula_ is not None else Formula.linear()  # NS-TD kept no term: the ordinary neuron
         return (f.with_linear() if self.linear_term else f), searcher
 
@@ -169,8 +191,6 @@ class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
         self.classes_ = np.unique(y)
         if len(self.classes_) < 2: raise ValueError(f"y has only 1 class ({self.classes_[0]!r}); a classifier needs two or more")
         return self._fit(X, y, resume_from, interrupt_checkpoint)
-
-    def _codes(self, y): return np.searchsorted(self.classes_, y).astype(np.float64)
 
     def predict_proba(self, X) -> np.ndarray:
         "Class probabilities, columns in the order of `classes_`."
