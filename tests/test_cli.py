@@ -77,3 +77,13 @@ def test_bench_quick_writes_csv_and_png(tmp_path):
     r = run('bench', 'layers', '--out', str(tmp_path / 'c'), '--seeds', '3')
     assert r.returncode == 2 and r.stderr.strip() == "neuronseek bench: error: seeds applies to the tabular benchmark only, not 'layers'", r.stderr
     assert not (tmp_path / 'c').exists()
+
+def test_vsr_search_on_labels(tmp_path):
+    "VSR on a classification table regresses the labels' class scores (three text labels here) and says so."
+    import numpy as np, pandas as pd
+    g = np.random.default_rng(0)
+    X = g.normal(size=(300, 3)); r = X[:, 0] ** 2 + X[:, 1]
+    pd.DataFrame(X, columns=list('abc')).assign(kind=np.where(r < 0.3, 'low', np.where(r < 1.5, 'mid', 'high'))).to_csv(tmp_path / 'cls.csv', index=False)
+    res = run('search', str(tmp_path / 'cls.csv'), '--target', 'kind', '--method', 'vsr', '--out', str(tmp_path / 'f.json'))
+    assert res.returncode == 0, res.stderr
+    assert 'fit:     R2 of the class scores' in res.stdout and (tmp_path / 'f.json').is_file(), res.stdout
