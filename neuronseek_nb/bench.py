@@ -53,7 +53,7 @@ def benchmark_split(data, # a name `load_dataset` knows (e.g. 'boston'), or a `D
                    ) -> TabularDataModule:
     "The benchmark's 70/10/20 split of one table for one seed, as every model of `tabular_benchmark` gets it."
     ds = load_dataset(data) if isinstance(data, (str, Path)) else data
-    if not hasattr(ds, 'meta') or 'task' not in getattr(ds, 'meta', {}):
+    if 'task' not in getattr(ds, 'meta', {}):
         raise TypeError(f"data must be a dataset name or a Dataset from load_dataset, got {type(data).__name__}")
     task = ds.meta['task']
     X = ds.X.to_numpy(np.float64)

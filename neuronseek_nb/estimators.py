@@ -51,7 +51,7 @@ def class_scores(X, # (n, D) numeric features
     Yc = Y - Y.mean(0)
     A = np.c_[np.ones(n), X - X.mean(0)]
     Yh = A @ np.linalg.lstsq(A, Yc, rcond=None)[0]  # the linear fit of each (centred) class indicator
-    lam, V = eigh(Yh.T @ Yh / n, Yc.T @ Yc / n)  # ascending: the last is the best-predicted scoring
+    _, V = eigh(Yh.T @ Yh / n, Yc.T @ Yc / n)  # ascending: the last is the best-predicted scoring
     theta = np.r_[V[:, -1], 0.0]
     s = theta[codes]
     s = (s - s.mean()) / s.std()
