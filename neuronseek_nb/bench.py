@@ -82,6 +82,22 @@ def _neural(model, dm, seed, cfg, root):
     err = r['test_loss'] if dm.task == 'regression' else 1 - r['test_acc']
     return err, r['params'], r['train_s']
 
+@contextlib.contextmanager
+def _tnlearn_ordered():
+    "tnlearn's neuron layer lists its weight names from a set of sympy symbols, whose order follows Python's string-hash seed, so which initial tensor a weight gets changed from one process to the next; sort the names after each layer is built (the tensors stay in the order they were drawn) so one seed gives one result."
+    import importlib
+    mods = [importlib.import_module(f'tnlearn.{m}') for m in ('mlpregressor', 'mlpclassifier')]
+    olds = [m.BaseCustomNeuronLayer.__init__ for m in mods]
+    def ordered(orig):
+        def __init__(self, *args, **kwargs):
+            orig(self, *args, **kwargs)
+            for names in ('w_syms', 'c_syms', 'b_syms'): getattr(self, names).sort()  # in place: w_names is the same list
+        return __init__
+    for m, old in zip(mods, olds): m.BaseCustomNeuronLayer.__init__ = ordered(old)
+    try: yield
+    finally:
+        for m, old in zip(mods, olds): m.BaseCustomNeuronLayer.__init__ = old
+
 def _tnlearn(Xtr, ytr, Xte, task, n_classes, hidden, seed, cfg):
     "tnlearn: its GP search finds one neuron expression, then its MLP with that neuron is trained."
     from tnlearn import GPSymRegressor, MLPClassifier, MLPRegressor
@@ -90,7 +106,8 @@ def _tnlearn(Xtr, ytr, Xte, task, n_classes, hidden, seed, cfg):
     g.fit(Xtr[rows], ytr[rows].astype(np.float64))
     cls = MLPRegressor if task == 'regression' else MLPClassifier
     m = cls(neurons=g.neuron, layers_list=[hidden], max_iter=cfg['max_epochs'], batch_size=64, lr=3e-3, random_state=seed)
-    m.fit(Xtr.astype(np.float32), ytr.astype(np.float32) if task == 'regression' else ytr.astype(np.int64))
+    with _tnlearn_ordered():
+        m.fit(Xtr.astype(np.float32), ytr.astype(np.float32) if task == 'regression' else ytr.astype(np.int64))
     pred = m.predict(Xte.astype(np.float32))
     return pred, sum(p.numel() for p in m.net.parameters() if p.requires_grad), str(g.neuron)
 

@@ -71,3 +71,26 @@ def test_cli_train_same_seed_same_result(tmp_path):
     assert outs[0] == outs[1] and len(outs[0]) == 2, outs  # the searched formula and the test R2 line (timing removed)
     preds = [pickle.loads((tmp_path / f'm{k}.pkl').read_bytes())['estimator'].predict(pd.DataFrame(X, columns=list('abcd'))) for k in range(2)]
     np.testing.assert_allclose(preds[0], preds[1], rtol=0, atol=TOL)
+
+_TNLEARN_RUN = """
+import numpy as np, torch
+from tnlearn import MLPRegressor
+from neuronseek_nb.bench import _tnlearn_ordered
+from neuronseek_nb.vsr import make_planted
+X, y = make_planted('<w, x**2> + <w, x>', D=4, N=300, noise=0.05, random_state=0)
+torch.manual_seed(0)
+m = MLPRegressor(neurons='x**3 + x**2 + x + 1', layers_list=[8], max_iter=3, batch_size=64, lr=3e-3, random_state=0)
+with _tnlearn_ordered(): m.fit(X.astype(np.float32), y.astype(np.float32))
+print(repr(np.asarray(m.predict(X[:20].astype(np.float32)), dtype=np.float64).round(6).tolist()))
+"""
+
+def test_tnlearn_peer_same_seed_same_result_across_processes():
+    "tnlearn orders its weights by a set of sympy symbols (string-hash order): the benchmark's adapter sorts them, so two processes with different hash seeds agree."
+    pytest.importorskip('tnlearn')
+    outs = []
+    for h in ('0', '1'):
+        r = subprocess.run([sys.executable, '-c', _TNLEARN_RUN], capture_output=True, text=True, timeout=300,
+                           env={**os.environ, 'PYTHONHASHSEED': h})
+        assert r.returncode == 0, r.stderr[-2000:]
+        outs.append(r.stdout.strip().splitlines()[-1])
+    assert outs[0] == outs[1], outs
