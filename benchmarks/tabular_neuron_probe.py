@@ -17,7 +17,7 @@ neuron given by hand, against the MLP matched to it:
 (~12 and ~10 minutes per pair of processes on this 2-core machine; each pair's two files concatenated into
 results/tabular_neuron_probe_init.csv and results/tabular_neuron_probe_forced.csv.) `report FILE` prints the summary.
 """
-import sys, tempfile, time
+import contextlib, sys, tempfile, time
 from pathlib import Path
 import pandas as pd, torch
 from neuronseek_nb.bench import FULL, _neural, _silent, benchmark_split
@@ -45,17 +45,19 @@ def nonlinear_masks(model):
         for W in m.factors: masks[W] = torch.ones_like(W)
     return masks
 
-_SLOW = {}  # masks and factor g of the run in progress
-_step = training.TaskNetModule.optimizer_step
-def _slow_step(self, *a, **k):
-    "Adam's step, then the nonlinear terms' part of it scaled by g (their learning rate × g)."
-    if not _SLOW: return _step(self, *a, **k)
-    old = {p: p.detach().clone() for p in _SLOW['masks']}
-    r = _step(self, *a, **k)
-    with torch.no_grad():
-        for p, mk in _SLOW['masks'].items(): p.copy_(old[p] + (p - old[p]) * (1 - (1 - _SLOW['g']) * mk))
-    return r
-training.TaskNetModule.optimizer_step = _slow_step
+@contextlib.contextmanager
+def slow_nonlinear(masks, g):
+    "While active, each Adam step of TaskNetModule is followed by scaling the nonlinear terms' part of it by g (their learning rate × g)."
+    step = training.TaskNetModule.optimizer_step
+    def slow_step(self, *a, **k):
+        old = {p: p.detach().clone() for p in masks}
+        r = step(self, *a, **k)
+        with torch.no_grad():
+            for p, mk in masks.items(): p.copy_(old[p] + (p - old[p]) * (1 - (1 - g) * mk))
+        return r
+    training.TaskNetModule.optimizer_step = slow_step
+    try: yield
+    finally: training.TaskNetModule.optimizer_step = step
 
 def init_probe(tables, seeds, variants, out):
     paired, rows = pd.read_csv(PAIRED), []
@@ -78,9 +80,9 @@ def init_probe(tables, seeds, variants, out):
                             for p, mk in masks.items():
                                 if p.ndim == 2: p.mul_(1 - mk)  # single terms: their block of the shared matrix
                                 else: p[-1].zero_()               # product terms: the last factor (the others keep a gradient)
-                    if '_g' in v: _SLOW.update(masks=masks, g=float(v.split('_g')[1]))
-                    try: r = training.fit(net, dm, tr, lr=3e-3, scale_phis=False)
-                    finally: _SLOW.clear()
+                    g = float(v.split('_g')[1]) if '_g' in v else 1.0
+                    with slow_nonlinear(masks, g) if g != 1.0 else contextlib.nullcontext():
+                        r = training.fit(net, dm, tr, lr=3e-3, scale_phis=False)
                 err = r['test_loss'] if task == 'regression' else 1 - r['test_acc']
                 rows.append(dict(dataset=name, seed=seed, variant=v, formula=f, error=err, epochs=r['epochs'],
                                  secs=time.perf_counter() - t0, task_td=sel.error['task_td'],
