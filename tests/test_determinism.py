@@ -1,5 +1,5 @@
 """Determinism on CPU: the same seed gives the same formula and the same metrics, run twice in one process (and, for the
-CLI, in two processes).
+CLI and the benchmark's tnlearn peer, in two processes).
 
 Tolerances: the searches are compared exactly (formula strings, Pareto fronts, gate histories, coefficients: they are
 bit-equal). Training uses Lightning's `deterministic=True` plus `seed_everything` and an epoch-seeded sampler; on this
