@@ -28,6 +28,7 @@ setuptools.setup(
     url=cfg['git_url'],
     packages=setuptools.find_packages(include=[cfg['lib_path'], cfg['lib_path'] + '.*']),
     include_package_data=True,
+    package_data={cfg['lib_path']: ['tables/README.md', 'tables/*/*.csv']},  # the small public tables the loaders read
     install_requires=requirements,
     extras_require={'dev': dev_requirements + data_requirements, 'data': data_requirements,
                     'bench': bench_requirements + data_requirements},

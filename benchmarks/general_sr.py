@@ -4,7 +4,7 @@ Feynman or the Nguyen/Keijzer equations, each method with the same budget of CPU
     OMP_NUM_THREADS=1 python benchmarks/general_sr.py --method vsr --suite feynman --budget 60 --out benchmarks/results/feynman_vsr.csv
 
 The budget is process CPU time (`time.process_time`), so runs sharing a machine with other jobs get the same compute.
-Each equation is fitted by `neuronseek_nb.vsr.general_benchmark` and its row appended to `--out` as soon as it is
+Each equation is fitted by `neuronseek_nb.bench_vsr.general_benchmark` and its row appended to `--out` as soon as it is
 done; a re-run skips the equations already in the file, so the benchmark can be interrupted and resumed. Scoring:
 SRBench's symbolic-solution rule (constants rounded to 3 decimals; sympy's check limited to 30 s, counted as not
 solved beyond) and R² > 0.999 on the 10,000 sampled points (noise-free)."""
@@ -12,7 +12,8 @@ import argparse
 from pathlib import Path
 import pandas as pd
 
-from neuronseek_nb.vsr import feynman_problems, general_benchmark, load_sr_benchmark
+from neuronseek_nb.data import feynman_problems, load_sr_benchmark
+from neuronseek_nb.bench_vsr import general_benchmark
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])

@@ -9,7 +9,8 @@ in `--out`, so the run can be interrupted and resumed. Times are process CPU sec
 import argparse
 from pathlib import Path
 import pandas as pd
-from neuronseek_nb.vsr import PLANTED, VectorizedSR, make_planted, planted_benchmark
+from neuronseek_nb.vsr import PLANTED, VectorizedSR, make_planted
+from neuronseek_nb.bench_vsr import planted_benchmark
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])

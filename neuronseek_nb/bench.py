@@ -4,14 +4,17 @@
 
 # %% ../nbs/07_bench.ipynb #7412708d
 from __future__ import annotations
-import contextlib, io, logging, os, tempfile, time, warnings
+import contextlib, io, logging, tempfile, time, warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import torch
 
-from .data import atomic_write as _atomic_write, DEV_SUITE, load_dataset
+from .data import atomic_write as _atomic_write, DEV_SUITE, load_dataset, mnist_dir
+from .vsr import PLANTED
+from .bench_vsr import planted_benchmark
+from .bench_td import td_benchmark
 from .layers import count_parameters, matched_mlp, task_mlp
 from .training import TabularDataModule, fit, make_trainer
 
@@ -337,24 +340,11 @@ def _bar(df, x, y, hue=None, title=''):
 
 # %% ../nbs/07_bench.ipynb #36368351
 def _bench_vsr(quick):
-    from neuronseek_nb import vsr
-    if hasattr(vsr, 'planted_benchmark'):  # the VSR notebook's own benchmark when it exports one
-        kw = dict(formulas=vsr.PLANTED[:2], Ds=(5,), noises=(0.0,), seeds=(0,), methods=('vsr',), population_size=200, generations=5) if quick else {}
-        df = vsr.planted_benchmark(**kw)
-    else:
-        rows = []
-        for f in (vsr.PLANTED[:2] if quick else vsr.PLANTED):
-            for seed in ((0,) if quick else range(5)):
-                X, y = vsr.make_planted(f, D=5, N=1000 if quick else 2000, noise=0.0, random_state=seed)
-                t0 = time.perf_counter()
-                m = vsr.VectorizedSR(population_size=200 if quick else 500, generations=5 if quick else 30, random_state=seed).fit(X, y)
-                rows.append({'formula': f, 'D': 5, 'seed': seed, 'method': 'vsr', 'recovered': bool(m.formula_.equivalent(f)),
-                             'time_s': time.perf_counter() - t0, 'found': str(m.formula_)})
-        df = pd.DataFrame(rows)
+    kw = dict(formulas=PLANTED[:2], Ds=(5,), noises=(0.0,), seeds=(0,), methods=('vsr',), population_size=200, generations=5) if quick else {}
+    df = planted_benchmark(**kw)
     return df, {'vsr_recovery': _bar(df, 'formula', 'recovered', 'method', 'planted formulas: fraction recovered')}
 
 def _bench_td(quick):
-    from neuronseek_nb.tensor_search import td_benchmark
     df = td_benchmark(cases=[('pure', 0), ('interaction', 0)], seeds=(0,), N=800, td_params={'epochs': 20}) if quick else td_benchmark(seeds=range(3))
     df['case'] = df['mode'] + '-' + df['variant'].astype(str)
     return df, {'td_exact': _bar(df, 'case', 'exact', 'method', 'NS-TD synthetic cases: exact structure found')}
@@ -365,7 +355,7 @@ def _bench_layers(quick):
     return df, {'layers_ratio': _bar(df, 'formula', 'ratio', 'width', 'TaskLinear time ÷ nn.Linear time (forward+backward)')}
 
 def _bench_mnist(quick):
-    from neuronseek_nb.training import cnn_benchmark, mnist_dir
+    from neuronseek_nb.training import cnn_benchmark
     data = 'digits'
     if not quick:
         try: mnist_dir(); data = 'mnist'

@@ -4,15 +4,17 @@
 
 # %% ../nbs/05_data.ipynb #6c583aaa
 from __future__ import annotations
-import os
+import gzip, os, struct
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['SKLEARN_SETS', 'DEV_SUITE', 'Dataset', 'prepare_table', 'read_table', 'load_table', 'atomic_write', 'load_dataset']
+__all__ = ['SKLEARN_SETS', 'DEV_SUITE', 'TABLES', 'MNIST_HOWTO', 'Dataset', 'prepare_table', 'read_table', 'load_table',
+           'atomic_write', 'data_file', 'load_sr_benchmark', 'feynman_problems', 'problem_symbols', 'sample_problem',
+           'read_idx', 'mnist_dir', 'load_mnist', 'load_dataset']
 
 # %% ../nbs/05_data.ipynb #cc1481a1
 class Dataset(NamedTuple):
@@ -145,6 +147,103 @@ def atomic_write(path:str|Path, # the file to (re)write
         raise
     return path
 
+# %% ../nbs/05_data.ipynb #5da8d85f
+import neuronseek_nb
+TABLES = Path(neuronseek_nb.__file__).resolve().parent / 'tables'
+"The folder of the small public tables that ship in the package (provenance and licence: its README.md)."
+
+def data_file(sub:str, # the file under a data folder, e.g. 'feynman/FeynmanEquations.csv'
+              path:str|Path|None=None, # an explicit file, used as given
+             ) -> Path:
+    "A data file: `path` if given, else `$NEURONSEEK_DATA/sub` when that file exists, else the copy shipped in `TABLES`."
+    if path is not None: cands = [Path(path)]
+    else:
+        env = os.environ.get('NEURONSEEK_DATA')
+        cands = ([Path(env) / sub] if env else []) + [TABLES / sub]
+    for p in cands:
+        if p.is_file(): return p
+    raise FileNotFoundError(f"data file {sub} not found; looked in {', '.join(map(str, cands))}. "
+                            f"Pass path=... or set NEURONSEEK_DATA to a folder that holds {sub}")
+
+def load_sr_benchmark(path:str|Path|None=None, # benchmark.csv; default: `data_file('sr/benchmark.csv')`
+                     ) -> pd.DataFrame:
+    "The Nguyen/Keijzer/Livermore… ground-truth table: name, expression (in x1..xd) and `variables` [(name, low, high)]."
+    import ast
+    df = pd.read_csv(data_file('sr/benchmark.csv', path))
+    def variables(r):
+        spec = ast.literal_eval(r['range']) # [[low, high, n], ...] for each variable
+        return [(f'x{i + 1}', float(lo), float(hi)) for i, (lo, hi, _) in enumerate(spec)]
+    df['variables'] = df.apply(variables, axis=1)
+    return df[['name', 'expression', 'variables', 'distribution', 'range']]
+
+def feynman_problems(path:str|Path|None=None, # FeynmanEquations.csv; default: `data_file('feynman/FeynmanEquations.csv')`
+                    ) -> pd.DataFrame:
+    "The AI Feynman equations: name, expression (sympy syntax) and `variables` [(name, low, high)]."
+    df = pd.read_csv(data_file('feynman/FeynmanEquations.csv', path)).dropna(subset=['Formula'])
+    rows = []
+    for _, r in df.iterrows():
+        vs = [(str(r[f'v{i}_name']), float(r[f'v{i}_low']), float(r[f'v{i}_high'])) for i in range(1, 11)
+              if isinstance(r.get(f'v{i}_name'), str)]
+        expr = str(r['Formula']).replace('arcsin', 'asin').replace('arccos', 'acos').replace('ln(', 'log(')
+        rows.append({'name': str(r['Filename']), 'expression': expr, 'variables': vs})
+    return pd.DataFrame(rows)
+
+def problem_symbols(variables:Sequence[tuple], # [(name, low, high)]
+                   ) -> list:
+    "Sympy symbols of a problem's variables: positive, nonnegative or real as their ranges allow."
+    import sympy as sp
+    return [sp.Symbol(n, positive=True) if lo > 0 else sp.Symbol(n, nonnegative=True) if lo >= 0 else sp.Symbol(n, real=True)
+            for n, lo, _ in variables]
+
+def sample_problem(expression:str, # ground truth in sympy syntax
+                   variables:Sequence[tuple], # [(name, low, high)], sampled uniformly
+                   n:int=10_000, # rows
+                   random_state:int=0, # seed
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    "Data (X, y) of a ground-truth formula, every variable uniform in its range."
+    import sympy as sp
+    syms = problem_symbols(variables)
+    e = sp.sympify(expression, locals={s.name: s for s in syms})
+    g = np.random.default_rng(random_state)
+    X = np.column_stack([g.uniform(lo, hi, n) for _, lo, hi in variables])
+    y = np.broadcast_to(np.asarray(sp.lambdify(syms, e, 'numpy')(*X.T), dtype=np.float64), (n,)).copy()
+    return X, y
+
+# %% ../nbs/05_data.ipynb #a5744508
+def read_idx(path:str|Path) -> np.ndarray:
+    "Read an IDX file (optionally gzipped), e.g. MNIST's `train-images.idx3-ubyte.gz`."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"IDX file not found: {path}")
+    with (gzip.open if path.suffix == '.gz' else open)(path, 'rb') as f: data = f.read()
+    if len(data) < 4 or data[:2] != b'\x00\x00' or data[2] != 8:
+        raise ValueError(f"{path} is not an unsigned-byte IDX file (bad magic number {data[:4]!r})")
+    nd = data[3]
+    shape = struct.unpack(f'>{nd}I', data[4:4 + 4 * nd])
+    arr = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * nd)
+    if arr.size != int(np.prod(shape)): raise ValueError(f"{path}: header says shape {shape} but holds {arr.size} values (truncated?)")
+    return arr.reshape(shape).copy()  # writable, so torch.as_tensor can share it without a warning
+
+MNIST_HOWTO = ("MNIST does not ship with neuronseek_nb (11 MB): put its four IDX files (train-images.idx3-ubyte.gz, "
+               "train-labels.idx1-ubyte.gz, t10k-images.idx3-ubyte.gz, t10k-labels.idx1-ubyte.gz) in a folder DIR/mnist "
+               "and set NEURONSEEK_DATA=DIR, or pass path=DIR/mnist")
+"How to provide MNIST: the sentence every MNIST error and skip ends with."
+
+def mnist_dir(path:str|Path|None=None) -> Path:
+    "The folder with MNIST's IDX files: `path`, else `$NEURONSEEK_DATA/mnist`; a clear error, saying how to provide them, when absent."
+    cands = [Path(path)] if path is not None else ([Path(os.environ['NEURONSEEK_DATA']) / 'mnist'] if os.environ.get('NEURONSEEK_DATA') else [])
+    for c in cands:
+        if (c / 'train-images.idx3-ubyte.gz').is_file() or (c / 'train-images.idx3-ubyte').is_file(): return c
+    where = ', '.join(map(str, cands)) or 'nowhere (no path= and no NEURONSEEK_DATA)'
+    raise FileNotFoundError(f"MNIST IDX files not found; looked in {where}. {MNIST_HOWTO}")
+
+def load_mnist(path=None, split:str='train') -> tuple[np.ndarray, np.ndarray]:
+    "MNIST images (N, 28, 28) uint8 and labels (N,) from IDX files."
+    d = mnist_dir(path)
+    if split not in ('train', 'test'): raise ValueError(f"split must be 'train' or 'test', got {split!r}")
+    pre = {'train': 'train', 'test': 't10k'}[split]
+    f = lambda n: d / n if (d / n).is_file() else d / (n + '.gz')
+    return read_idx(f(f'{pre}-images.idx3-ubyte')), read_idx(f(f'{pre}-labels.idx1-ubyte'))
+
 # %% ../nbs/05_data.ipynb #196d6dfc
 def _load_mnist1d(n:int=4000, random_state:int=0):
     m = _require('mnist1d.data')
@@ -156,7 +255,6 @@ def _load_mnist1d(n:int=4000, random_state:int=0):
                    {'name': 'mnist1d', 'task': 'classification', 'source': 'mnist1d (generated)', 'target': 'digit', 'n_dropped': 0, 'categorical': []})
 
 def _load_mnist(path=None, n=None):
-    from neuronseek_nb.training import load_mnist
     X, y = load_mnist(path, 'train')
     X, y = (X, y) if n is None else (X[:n], y[:n])
     return Dataset(pd.DataFrame(X.reshape(len(X), -1) / 255.0).add_prefix('p'), y,
@@ -180,7 +278,6 @@ def _load_generated(name:str, path, n, D, random_state):
         if not variant.isdigit(): raise ValueError(f"an NS-TD case is named td:MODE:VARIANT, e.g. td:hybrid:0; got {name!r}")
         X, y, truth = td_synthetic_case(mode, int(variant), D=D or 10, N=n or 2500, random_state=random_state)
         return _generated(X, y, name, 'tensor_search.td_synthetic_case', structure=truth)
-    from neuronseek_nb.vsr import feynman_problems, load_sr_benchmark, sample_problem
     table = feynman_problems(path) if kind == 'feynman' else load_sr_benchmark(path)
     row = table[table['name'] == rest]
     if row.empty: raise ValueError(f"no {kind} problem named {rest!r}; some that exist: {', '.join(table['name'].head(8))}")

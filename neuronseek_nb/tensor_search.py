@@ -4,12 +4,10 @@
 
 # %% ../nbs/02_tensor_search.ipynb #c65be972
 from __future__ import annotations
-import contextlib, copy, io, math, time, warnings
+import copy, math, time, warnings
 from itertools import combinations
-from typing import Iterable
 
 import numpy as np
-import sympy as sp
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
@@ -20,7 +18,7 @@ from .formula import Expr, Term, Formula, x, as_float_tensor, check_finite
 
 # %% auto #0
 __all__ = ['TD_CASES', 'distinct_index_product', 'hard_concrete_sample', 'hard_concrete_open_prob', 'hard_concrete_gate',
-           'NeuronSeekTD', 'td_synthetic_case', 'plot_gate_history', 'td_benchmark']
+           'NeuronSeekTD', 'td_synthetic_case', 'plot_gate_history']
 
 # %% ../nbs/02_tensor_search.ipynb #34492e09
 def _set_partitions(k):
@@ -519,63 +517,3 @@ def expanded_formula(self:NeuronSeekTD) -> tuple:
         out_terms.append(Term(list(factors), rank=w.shape[2]))
         out_w.append(w[0] if reg else w)
     return (Formula(out_terms) if out_terms else None), out_w, self.bias_
-
-# %% ../nbs/02_tensor_search.ipynb #89b511d5
-def _orders_from_tnlearn(s):
-    "tnlearn's structure (orders from 1 in both streams) in ours: an interaction of order 1 is linear, i.e. pure 1."
-    pure = set(s['pure_indices']) | ({1} if 1 in s['interact_indices'] else set())
-    return {'pure': sorted(pure), 'interaction': sorted(k for k in s['interact_indices'] if k > 1)}
-
-def td_benchmark(cases:list|None=None, # [(mode, variant), ...]; default: all 15
-                 seeds:Iterable=range(10), # data (and search) seeds
-                 D:int=10, N:int=2500, noise:float=0.01, # the synthetic data
-                 methods:tuple=('NeuronSeekTD',), # also 'tnlearn' (PolyTensorRegressor) and 'VectorizedSR' when installed
-                 td_params:dict|None=None, # NeuronSeekTD arguments
-                 peer_params:dict|None=None, # {'tnlearn': {...}, 'VectorizedSR': {...}}
-                 out:str|None=None, # CSV path: each row is appended as it is done; rows already there are not run again (resume)
-                ):
-    "Structure recovery on the synthetic cases: one row per (case, seed, method) with the exact-match flag, wall and CPU seconds."
-    import pandas as pd, os
-    cases = [(m, v) for m in TD_CASES for v in range(len(TD_CASES[m]))] if cases is None else cases
-    td_params, peer_params, rows = dict(td_params or {}), dict(peer_params or {}), []
-    key = lambda r: (r['mode'], int(r['variant']), int(r['seed']), r['method'], int(r['D']), int(r['N']), float(r['noise']))
-    done = {key(r): r for r in pd.read_csv(out).to_dict('records')} if out is not None and os.path.exists(out) else {}
-    for mode, v in cases:
-        for seed in seeds:
-            X, y, truth = td_synthetic_case(mode, v, D=D, N=N, noise=noise, random_state=seed)
-            for method in methods:
-                k = (mode, v, seed, method, D, N, float(noise))
-                if k in done: rows.append(done[k]); continue
-                t0, c0, gates = time.perf_counter(), time.process_time(), ''
-                if method == 'NeuronSeekTD':
-                    with warnings.catch_warnings():
-                        warnings.simplefilter('ignore')
-                        m = NeuronSeekTD(**{'random_state': seed, **td_params}).fit(X, y)
-                    found, gates = {'pure': m.structure_['pure'], 'interaction': m.structure_['interaction']}, str({g: round(p, 3) for g, p in m.gates_.items()})
-                elif method == 'tnlearn':
-                    from tnlearn import PolyTensorRegressor
-                    kw = {'rank': 8, 'poly_order': 4, 'random_state': seed, 'device': torch.device('cpu'), **peer_params.get('tnlearn', {})}
-                    with contextlib.redirect_stdout(io.StringIO()):  # it prints every epoch
-                        found = _orders_from_tnlearn(PolyTensorRegressor(**kw).fit(X.astype(np.float32), y.astype(np.float32)).structure_)
-                elif method == 'VectorizedSR':
-                    from neuronseek_nb.vsr import VectorizedSR  # the vectorized search, translated to orders below
-                    f = VectorizedSR(**{'random_state': seed, **peer_params.get('VectorizedSR', {})}).fit(X, y).formula_
-                    found = _orders_from_formula(f)
-                else: raise ValueError(f"methods must be among 'NeuronSeekTD', 'tnlearn', 'VectorizedSR', got {method!r}")
-                rows.append(dict(mode=mode, variant=v, seed=seed, method=method, D=D, N=N, noise=float(noise), truth=str(truth),
-                                 found=str(found), exact=found == truth, seconds=time.perf_counter() - t0,
-                                 cpu_seconds=time.process_time() - c0, gates=gates))
-                if out is not None: pd.DataFrame(rows[-1:]).to_csv(out, mode='a', header=not os.path.exists(out), index=False)
-    return pd.DataFrame(rows)
-
-def _orders_from_formula(f:Formula|None) -> dict:
-    "Orders of a Formula: a single reduction of x**k ↦ pure k, a product of k reductions ↦ interaction k, anything else ↦ 'other'."
-    pure, inter, other = set(), set(), []
-    for t in (f.terms if f is not None else []):
-        if len(t.factors) > 1: inter.add(len(t.factors)); continue
-        try: monoms = sp.Poly(t.factors[0].sympy(), sp.Symbol('x')).monoms()
-        except sp.PolynomialError: monoms = None
-        if monoms is None or len(monoms) != 1: other.append(str(t.factors[0]))
-        elif monoms[0][0] > 0: pure.add(monoms[0][0])  # a constant φ is the bias
-    out = {'pure': sorted(pure), 'interaction': sorted(inter)}
-    return {**out, 'other': other} if other else out

@@ -4,9 +4,8 @@
 
 # %% ../nbs/04_training.ipynb #51e7caef
 from __future__ import annotations
-import gzip, os, struct, warnings
+import os, warnings
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -17,16 +16,15 @@ from pytorch_lightning.loggers import CSVLogger
 from torch import nn
 from torch.utils.data import DataLoader, Sampler, TensorDataset
 
-from .formula import as_float_tensor
 from .layers import count_parameters, record_input_range, scale_features, TaskConv2d, TaskLinear
-from .data import atomic_write
+from .data import atomic_write, load_mnist
 
 # Lightning 2.6 calls a deprecated torch pytree API on every step; the warning is Lightning's, not the user's to act on
 warnings.filterwarnings('ignore', message=r'.*isinstance\(treespec, LeafSpec\).*')
 
 # %% auto #0
-__all__ = ['EpochShuffleSampler', 'TabularDataModule', 'read_idx', 'mnist_dir', 'load_mnist', 'ImageDataModule', 'TaskNetModule',
-           'make_trainer', 'fit', 'KeepOnInterrupt', 'prepare_resume', 'matched_cnn', 'cnn_benchmark']
+__all__ = ['EpochShuffleSampler', 'TabularDataModule', 'ImageDataModule', 'TaskNetModule', 'make_trainer', 'fit',
+           'KeepOnInterrupt', 'prepare_resume', 'matched_cnn', 'cnn_benchmark']
 
 # %% ../nbs/04_training.ipynb #373b820b
 class EpochShuffleSampler(Sampler):
@@ -121,34 +119,6 @@ class TabularDataModule(pl.LightningDataModule):
         return DataLoader(self.ds['test'], batch_size=1024)
 
 # %% ../nbs/04_training.ipynb #7b9f2f79
-def read_idx(path:str|Path) -> np.ndarray:
-    "Read an IDX file (optionally gzipped), e.g. MNIST's `train-images.idx3-ubyte.gz`."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"IDX file not found: {path}")
-    with (gzip.open if path.suffix == '.gz' else open)(path, 'rb') as f: data = f.read()
-    if len(data) < 4 or data[:2] != b'\x00\x00' or data[2] != 8:
-        raise ValueError(f"{path} is not an unsigned-byte IDX file (bad magic number {data[:4]!r})")
-    nd = data[3]
-    shape = struct.unpack(f'>{nd}I', data[4:4 + 4 * nd])
-    arr = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * nd)
-    if arr.size != int(np.prod(shape)): raise ValueError(f"{path}: header says shape {shape} but holds {arr.size} values (truncated?)")
-    return arr.reshape(shape).copy()  # writable, so torch.as_tensor can share it without a warning
-
-def mnist_dir(path:str|Path|None=None) -> Path:
-    "The folder with MNIST's IDX files: `path`, else `$NEURONSEEK_DATA/mnist`; a clear error when absent."
-    cands = [Path(path)] if path is not None else ([Path(os.environ['NEURONSEEK_DATA']) / 'mnist'] if 'NEURONSEEK_DATA' in os.environ else [])
-    for c in cands:
-        if (c / 'train-images.idx3-ubyte.gz').is_file() or (c / 'train-images.idx3-ubyte').is_file(): return c
-    where = ', '.join(map(str, cands)) or 'nowhere: pass path= or set NEURONSEEK_DATA'
-    raise FileNotFoundError(f"MNIST IDX files (train-images.idx3-ubyte[.gz], ...) not found; looked in {where}")
-
-def load_mnist(path=None, split:str='train') -> tuple[np.ndarray, np.ndarray]:
-    "MNIST images (N, 28, 28) uint8 and labels (N,) from IDX files."
-    d = mnist_dir(path)
-    pre = {'train': 'train', 'test': 't10k'}[split]
-    f = lambda n: d / n if (d / n).is_file() else d / (n + '.gz')
-    return read_idx(f(f'{pre}-images.idx3-ubyte')), read_idx(f(f'{pre}-labels.idx1-ubyte'))
-
 class ImageDataModule(pl.LightningDataModule):
     "Digits (8×8, bundled with scikit-learn) or MNIST (28×28, IDX files): train/val/test of (N, 1, H, W) tensors."
     def __init__(self, name:str='digits', # 'digits' or 'mnist'

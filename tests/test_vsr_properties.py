@@ -5,7 +5,8 @@ import torch
 from hypothesis import assume, given, settings, strategies as st, HealthCheck
 
 from neuronseek_nb.formula import FUNCTIONS
-from neuronseek_nb.vsr import _BatchEvaluator, _Scorer, _PENALTY, _to_sympy, _from_sympy, _to_expr
+from neuronseek_nb.vsr import _Scorer
+from neuronseek_nb.vsr_blocks import _BatchEvaluator, _PENALTY, _to_sympy, _from_sympy, _to_expr
 
 BUILTIN = ['add', 'sub', 'mul', 'div', 'neg', 'square', 'cube', 'sin', 'cos', 'exp', 'log', 'sqrt']
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
