@@ -1,9 +1,16 @@
 """Training throughput of the same TaskNetModule with 1 and with 2 DDP processes on CPU (gloo).
 
-`python benchmarks/ddp_throughput.py` prints samples per second for each and their ratio. Each configuration runs
-in a fresh process (Lightning's DDP launcher re-runs this script for the second rank).
+    OMP_NUM_THREADS=1 nice -n 5 python benchmarks/ddp_throughput.py --out benchmarks/results/ddp_throughput.csv
+
+prints samples per second for each and their ratio, and writes them (atomically) to `--out` with the machine facts the
+figures depend on: cores, the 1-minute load average before and after each configuration (other jobs on the machine
+depress the 2-process figure), torch version and date. Each configuration runs in a fresh process, one thread per
+process (Lightning's DDP launcher re-runs the job script for the second rank).
 """
-import json, os, subprocess, sys, time
+import argparse, datetime, json, os, subprocess, sys
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / 'results'
 
 JOB = r'''
 import json, os, sys, time, warnings
@@ -29,15 +36,34 @@ if tr.global_rank == 0:
     print('RESULT', json.dumps({'devices': devices, 'seconds_4_epochs': clock.secs, 'samples_per_s': 4 * len(dm.ds['train']) / clock.secs}))
 '''
 
-if __name__ == '__main__':
+def write_csv(df, path):
+    "Write `df` to `path` atomically (a temporary file in the same folder, then os.replace)."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + '.tmp')
+    df.to_csv(tmp, index=False)
+    os.replace(tmp, path)
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    p.add_argument('--out', default=str(RESULTS / 'ddp_throughput.csv'), help='CSV to write (default: %(default)s)')
+    a = p.parse_args(argv)
     import tempfile
-    res = {}
+    import pandas as pd
+    from importlib.metadata import version
+    facts = {'cores': os.cpu_count(), 'omp_num_threads': 1, 'torch': version('torch'), 'date': datetime.date.today().isoformat()}
+    res, rows = {}, []
     for devices in (1, 2):
+        load0 = os.getloadavg()[0]
         with tempfile.TemporaryDirectory() as d:
             script = os.path.join(d, 'job.py'); open(script, 'w').write(JOB)
             r = subprocess.run([sys.executable, script, str(devices), d], capture_output=True, text=True,
                                env={**os.environ, 'OMP_NUM_THREADS': '1'}, cwd=d)
             if r.returncode: sys.exit(r.stderr[-3000:])
             res[devices] = json.loads(r.stdout.split('RESULT')[-1])
-            print(json.dumps(res[devices]))
+            print(json.dumps(res[devices]), flush=True)
+        rows.append({**res[devices], 'speedup': res[devices]['samples_per_s'] / res[1]['samples_per_s'], **facts,
+                     'load1_start': round(load0, 2), 'load1_end': round(os.getloadavg()[0], 2)})
     print(f"speed-up with 2 processes: {res[2]['samples_per_s'] / res[1]['samples_per_s']:.2f}x (machine: {os.cpu_count()} cores)")
+    write_csv(pd.DataFrame(rows), a.out)
+
+if __name__ == '__main__': main()

@@ -2,7 +2,9 @@
 GPSymRegressor (legacy, base) and gplearn at the same population and generations, one thread per process.
 
     OMP_NUM_THREADS=1 python benchmarks/planted_vsr.py --methods vsr --Ds 5 20 --seeds 10 --out benchmarks/results/planted_vsr.csv
-    OMP_NUM_THREADS=1 python benchmarks/planted_vsr.py --methods vsr tnlearn-legacy --Ds 100 --seeds 10 --peer-seeds 1 --out benchmarks/results/planted_d100.csv
+    OMP_NUM_THREADS=1 python benchmarks/planted_vsr.py --methods vsr tnlearn-legacy --Ds 100 --noises 0.0 --seeds 5 --peer-seeds 1 --out d100_0.csv &
+    OMP_NUM_THREADS=1 python benchmarks/planted_vsr.py --methods vsr tnlearn-legacy --Ds 100 --noises 0.01 --seeds 5 --peer-seeds 1 --out d100_1.csv
+    # then both joined into benchmarks/results/planted_vsr_d100.csv
 
 Rows are appended per (formula, D, noise, method) group as soon as they are done and a re-run skips the groups already
 in `--out`, so the run can be interrupted and resumed. Times are process CPU seconds (`cpu_s`) and wall seconds."""
