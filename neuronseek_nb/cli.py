@@ -99,7 +99,8 @@ def _verbosity(quiet:bool) -> int:
 def search(data:str, target:str|None=None, method:str='td', out:str|None=None, seed:int=0, verbose:int=1, file=None):
     "Search a neuron formula on `data`; print it (text and LaTeX) and its fit; optionally save it as JSON."
     from neuronseek_nb.data import atomic_write, load_dataset
-    from neuronseek_nb.estimators import class_scores, make_search
+    from neuronseek_nb.estimators import class_scores, make_search, _plain_mlp_note
+    from neuronseek_nb.formula import Formula
     _check_out(out)
     X, y, meta = load_dataset(data, target=target)
     out_f = file or sys.stdout
@@ -111,12 +112,14 @@ def search(data:str, target:str|None=None, method:str='td', out:str|None=None, s
     try:
         with _bars_to_stderr(): s.fit(Xn, target)
     except KeyboardInterrupt: raise Interrupted(_keep_partial(s, out)) from None
-    f = s.formula_
+    f = s.formula_ if s.formula_ is not None else Formula.linear()  # NS-TD kept no term: the ordinary neuron, as the estimators use
     print(f"formula: {f}", file=out_f)
     print(f"latex:   {f.latex()}", file=out_f)
     what = 'R2 of the class scores' if scores else 'R2' if meta['task'] == 'regression' else 'accuracy'
     print(f"fit:     {what} {s.score(Xn, target):.4f} on {len(X)} rows "
           f"({meta['name']}, target {meta['target']}) in {time.perf_counter() - t0:.1f} s", file=out_f)
+    if s.formula_ is None: print(f"note:    the search kept no term at all (a constant fits as well at this penalty); {_plain_mlp_note(method, cli=True)}", file=out_f)
+    elif f.equivalent(Formula.linear()): print(f"note:    {_plain_mlp_note(method, cli=True)}", file=out_f)
     if out: atomic_write(out, lambda p: Path(p).write_text(f.to_json(indent=1)))
     return f
 
@@ -125,10 +128,10 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
           resume:str|None=None, # continue from a checkpoint kept by an interrupted run with the same arguments
          ):
     "Train a task network on 80 % of `data` (formula given, or searched), print test metrics, optionally save the model."
-    import pickle
+    import pickle, warnings
     from sklearn.model_selection import train_test_split
     from neuronseek_nb.data import atomic_write, load_dataset
-    from neuronseek_nb.estimators import TaskNeuronClassifier, TaskNeuronRegressor
+    from neuronseek_nb.estimators import TaskNeuronClassifier, TaskNeuronRegressor, _plain_mlp_note
     from neuronseek_nb.formula import Formula
     from neuronseek_nb.training import KeepOnInterrupt
     _check_out(out)
@@ -148,7 +151,9 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
     t0 = time.perf_counter()
     keep = f"{out}.interrupted.ckpt" if out else None
     try:
-        with _bars_to_stderr(): est.fit(Xtr, ytr, resume_from=resume, interrupt_checkpoint=keep)
+        with _bars_to_stderr(), warnings.catch_warnings(record=True) as caught:  # the estimator's notes are printed below, as results
+            warnings.simplefilter('always')
+            est.fit(Xtr, ytr, resume_from=resume, interrupt_checkpoint=keep)
     except SystemExit as e:  # Lightning turns Ctrl-C during training into a graceful shutdown and sys.exit(1)
         if e.code != 1: raise
         kept = [c.saved_epoch for c in getattr(getattr(est, 'trainer_', None), 'callbacks', []) if isinstance(c, KeepOnInterrupt)]
@@ -159,6 +164,9 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
     out_f = file or sys.stdout
     metric = 'R2' if meta['task'] == 'regression' else 'accuracy'
     print(f"formula: {est.formula_}", file=out_f)
+    if est.plain_mlp_ and est.search_ is not None: print(f"note:    {_plain_mlp_note(method, cli=True)}", file=out_f)
+    for w in caught:
+        if 'kept only <w, x>' not in str(w.message): warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     print(f"{meta['name']}: {len(Xtr)} train / {len(Xte)} test rows; test {metric} {est.score(Xte, yte):.4f}; "
           f"{est.n_parameters_} parameters; {time.perf_counter() - t0:.1f} s", file=out_f)
     if out: atomic_write(out, lambda p: Path(p).write_bytes(pickle.dumps({'estimator': est, 'columns': list(X.columns), 'target': meta['target']})))

@@ -70,6 +70,16 @@ def _quiet(verbose):
         try: yield
         finally: logger.setLevel(level)
 
+def _plain_mlp_note(search:str, # the search that kept only ⟨w, x⟩: 'td' or 'vsr'
+                    cli:bool=False, # advice in the `neuronseek` command's options instead of Python's
+                   ) -> str:
+    "What to say when a search keeps only ⟨w, x⟩ (the estimators warn it, the CLI prints it)."
+    other = 'vsr' if search == 'td' else 'td'
+    what = f"the {search!r} search kept only <w, x> on these rows, so the task network is an ordinary MLP (ReLU of inner products)"
+    if cli: return f"{what}; to look for a nonlinear neuron try --method {other}, or give one with --formula '<w, x> + <w, x**2>'"
+    return (f"{what}; to look for a nonlinear neuron try search={other!r}, more rows for the search (search_sample), "
+            f"or a weaker penalty (search_params={{'lam': ...}} for 'td')")
+
 class _TaskNeuronBase(BaseEstimator):
     _task = None
     def __init__(self, search='td', # 'td', 'vsr', or a Formula / formula string
@@ -119,13 +129,15 @@ class _TaskNeuronBase(BaseEstimator):
         self.x_mean_, self.x_std_ = dm.x_mean, dm.x_std
         if self._task == 'regression': self.y_mean_, self.y_std_ = dm.y_mean, dm.y_std
         self.n_parameters_ = count_parameters(self.model_)
+        self.plain_mlp_ = self.formula_.equivalent(Formula.linear())
+        if self.plain_mlp_ and self.search_ is not None: warnings.warn(_plain_mlp_note(self.search), UserWarning, stacklevel=3)
         return self
 
     def _forward(self, X):
         check_is_fitted(self, 'model_')
         self._check_2d(X)
         X = validate_data(self, X, reset=False, dtype=np.float64, ensure_all_finite=False)
-        check_finite(torch.from_numpy(X), 'X')  # one sentence instead of scikit-learn's paragraph
+        check_finite(as_float_tensor(X), 'X')  # one sentence instead of scikit-learn's paragraph
         # in float64 (weights cast on the fly, the model itself untouched): float32 matrix products can round a row
         # differently depending on its position in the batch, and predictions must not depend on the rows' order
         state = {k: v.double() if v.is_floating_point() else v for k, v in [*self.model_.named_parameters(), *self.model_.named_buffers()]}
@@ -161,7 +173,7 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
             try: np.asarray(y).astype(np.float64)
             except (TypeError, ValueError): raise ValueError("y must be numeric for a regressor (got text labels); use TaskNeuronClassifier for labels") from None
         X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True, ensure_all_finite=False)
-        check_finite(torch.from_numpy(X), 'X'); check_finite(torch.from_numpy(y), 'y')
+        check_finite(as_float_tensor(X), 'X'); check_finite(as_float_tensor(y), 'y')
         return self._fit(X, y, resume_from, interrupt_checkpoint)
 
     def score(self, X, y, sample_weight=None) -> float:
@@ -184,7 +196,7 @@ class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
             bad = pd.isna(yo) | np.array([isinstance(v, (float, np.floating)) and not np.isfinite(v) for v in yo], dtype=bool)
             if bad.any(): raise ValueError(f"y has {int(bad.sum())} missing or infinite labels (NaN/None/inf); drop those rows or give them a label")
         X, y = validate_data(self, X, y, dtype=np.float64, ensure_all_finite=False)
-        check_finite(torch.from_numpy(X), 'X')
+        check_finite(as_float_tensor(X), 'X')
         if type_of_target(y) == 'continuous':
             raise ValueError(f"y looks continuous ({len(np.unique(y))} distinct float values), not class labels; use TaskNeuronRegressor, or bin y")
         check_classification_targets(y)

@@ -528,7 +528,7 @@ def as_float_tensor(X, name:str='X') -> torch.Tensor:
         if a.dtype.kind not in 'biuf':
             try: a = a.astype(np.float64)
             except (TypeError, ValueError) as e: raise ValueError(f"{name} must be numeric, got {type(X).__name__} of dtype {a.dtype}: {e}") from e
-        X = torch.as_tensor(a)
+        X = torch.as_tensor(a if a.flags.writeable else a.copy())  # a read-only array (a DataFrame's, a joblib memmap) is copied, not shared
     if X.is_complex(): raise TypeError(f"{name} must be real, got dtype {X.dtype}")
     if X.dtype in (torch.float16, torch.bfloat16): X = X.float()
     if not X.is_floating_point(): X = X.to(torch.get_default_dtype())

@@ -21,7 +21,7 @@ from .vsr_blocks import (_X, _C, _PENALTY, _MAX_ABS, _is_leaf, _size, _depth, _p
     _simplify_term, _scale_vars, _rand_const, _snap_candidates, _additive_basis, _lack_of_fit, _keys, _enumerate_levels)
 
 # %% auto #0
-__all__ = ['PLANTED', 'VectorizedSR', 'make_planted']
+__all__ = ['PLANTED', 'VectorizedSR', 'make_planted', 'plot_pareto']
 
 # %% ../nbs/01_vsr.ipynb #b6433de6
 _MODES = ('vectorized', 'shared', 'general')
@@ -57,7 +57,7 @@ class VectorizedSR(RegressorMixin, BaseEstimator):
     "Symbolic regression by genetic programming with a batched evaluator and least-squares weights inside the fitness."
     def __init__(self, mode:str='vectorized', # 'vectorized': y ≈ c + Σₖ⟨wₖ, φₖ(x)⟩; 'shared': y ≈ c + Σₖ wₖ Σᵢ φₖ(xᵢ); 'general': y ≈ c + Σₖ wₖ gₖ(x₀..x_{D-1})
                  population_size:int=500, # individuals per generation
-                 generations:int=30, # generation limit
+                 generations:int|None=None, # generation limit; None: 30, or no limit when `time_budget` is given
                  time_budget:float|None=None, # seconds; stop after the generation that passes it
                  budget_clock:str='wall', # 'wall' (elapsed time) or 'cpu' (this process's CPU time: fair on a shared machine)
                  max_terms:int=3, # K: most terms (φ's) per individual; an individual is one tree whose top-level '+'/'-' separate its terms
@@ -96,11 +96,23 @@ def _check_params(self:VectorizedSR):
     if bad: raise ValueError(f"functions {bad} are not registered; choose from {list(FUNCTIONS)} or add them with register_function")
     for name in ('population_size', 'generations', 'max_terms', 'tournament_size', 'max_depth', 'max_size'):
         v = getattr(self, name)
+        if name == 'generations' and v is None: continue
         if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
     if self.time_budget is not None and not self.time_budget > 0: raise ValueError(f"time_budget must be positive seconds or None, got {self.time_budget!r}")
     if self.budget_clock not in ('wall', 'cpu'): raise ValueError(f"budget_clock must be 'wall' or 'cpu', got {self.budget_clock!r}")
     if self.noise_stop is not None and not (isinstance(self.noise_stop, (int, float)) and 0 < self.noise_stop < 1):
         raise ValueError(f"noise_stop must be a level in (0, 1) or None, got {self.noise_stop!r}")
+
+@patch
+def _max_generations(self:VectorizedSR) -> int|None:
+    "The generation limit in force: `generations`, else 30, else none when only `time_budget` bounds the search."
+    if self.generations is not None: return int(self.generations)
+    return None if self.time_budget is not None else 30
+
+@patch
+def _names(self:VectorizedSR) -> list[str]:
+    "The inputs' names: the DataFrame's columns seen by `fit` (`feature_names_in_`), else x0..x{D-1}."
+    return list(self.feature_names_in_) if hasattr(self, 'feature_names_in_') else [f'x{j}' for j in range(self.n_features_in_)]
 
 @patch
 def _clock(self:VectorizedSR) -> float:
@@ -333,7 +345,7 @@ def _leaves(self:VectorizedSR, X:torch.Tensor):
 def _describe(self:VectorizedSR, terms) -> str:
     if not terms: return '0'
     if self.mode == 'general':
-        syms = sp.symbols(f'x0:{self.n_features_in_}', real=True)
+        syms = [sp.Symbol(n, real=True) for n in self._names()]
         return ' + '.join(str(_to_sympy(t, syms)) for t in terms)
     return str(Formula([_to_expr(t) for t in terms]))
 
@@ -486,9 +498,10 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
     pop, prev = self._seed(scorer, rng) # prev: the seed the enumeration stopped on, if the noise-floor test settled it
     best, archive, hist = None, {}, []
     n_elite = max(1, int(round(self.elitism * P)))
-    bar = tqdm(total=self.generations, disable=self.verbose <= 0, leave=False)
+    G = self._max_generations()
+    bar = tqdm(total=G, disable=self.verbose <= 0, leave=False)
     try:
-        for gen in range(self.generations):
+        for gen in (range(G) if G is not None else itertools.count()):
             keys = [_key_terms(t, K) for t in pop]
             loss = scorer.loss(keys)
             comp = np.array([sum(_size(u) for u in k) if k else 10 * self.max_size for k in keys])
@@ -509,7 +522,7 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
             if frozenset(best[2]) == prev and self._settled(scorer, best[2]): self.stop_reason_ = 'noise floor'; break # the best unchanged (since the seeding or for a generation) and only noise left
             prev = frozenset(best[2])
             if self.time_budget is not None and self._clock() - self._budget_t0 > self.time_budget: self.stop_reason_ = 'time budget'; break
-            if gen == self.generations - 1: self.stop_reason_ = 'generations'; break
+            if G is not None and gen == G - 1: self.stop_reason_ = 'generations'; break
             order = np.argsort(fit, kind='stable')
             elites, seen = [], set()
             for j in order:
@@ -621,6 +634,8 @@ def fit(self:VectorizedSR, X, # (N, D) numbers: array, tensor or DataFrame
     "Search for the formula; sets `formula_` (or `expression_` in 'general' mode), `pareto_`, `history_`; returns self."
     self._check_params()
     Xn, yn = _check_Xy(X, y)
+    if isinstance(X, pd.DataFrame): self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
+    elif hasattr(self, 'feature_names_in_'): del self.feature_names_in_  # a refit on an array forgets the old names
     t0, self._budget_t0, self.interrupted_, self.stop_reason_ = time.perf_counter(), self._clock(), False, None
     N, D = Xn.shape
     self.n_features_in_, self._n_vars = D, (D if self.mode == 'general' else 1)
@@ -651,7 +666,7 @@ def _set_result(self:VectorizedSR, terms, intercept, coefs, loss, archive, t0):
     self.terms_, self.intercept_, self.loss_ = list(terms), float(intercept), float(loss)
     self.coef_ = torch.stack(coefs).cpu().numpy() if coefs else np.zeros((0, self.n_features_in_ if self.mode == 'vectorized' else 1))
     if self.mode == 'general':
-        syms = sp.symbols(f'x0:{self.n_features_in_}', real=True)
+        syms = [sp.Symbol(n, real=True) for n in self._names()]
         e = sp.Float(self.intercept_, 6) + sum((sp.Float(float(w[0]), 6) * _to_sympy(t, syms) for t, w in zip(terms, self.coef_)), sp.Integer(0))
         self.expression_, self.formula_ = e, None
     else:
@@ -660,7 +675,13 @@ def _set_result(self:VectorizedSR, terms, intercept, coefs, loss, archive, t0):
     for c in sorted(archive):
         l, k = archive[c]
         if l < best: best = l; rows.append({'complexity': c, 'loss': l, 'r2': 1 - l, 'formula': self._describe(k)})
-    self.pareto_ = pd.DataFrame(rows, columns=['complexity', 'loss', 'r2', 'formula'])
+    final = {'complexity': sum(_size(t) for t in terms), 'loss': self.loss_, 'r2': 1 - self.loss_, 'formula': self._describe(terms)}
+    rows = [{**r, 'returned': r['formula'] == final['formula']} for r in rows]
+    if terms and not any(r['returned'] for r in rows): rows.append({**final, 'returned': True})  # refined after the search: its own row
+    front, best = [], np.inf
+    for r in sorted(rows, key=lambda r: (r['complexity'], r['loss'])):  # what the returned formula dominates leaves the front
+        if r['returned'] or r['loss'] < best - 1e-12: front.append(r); best = min(best, r['loss'])  # 1e-12: exact fits tie
+    self.pareto_ = pd.DataFrame(front, columns=['complexity', 'loss', 'r2', 'formula', 'returned'])
     self.fit_time_ = time.perf_counter() - t0
     if not hasattr(self, 'history_') or not terms: self.history_, self.n_generations_ = pd.DataFrame(), 0
     return self
@@ -670,6 +691,10 @@ def predict(self:VectorizedSR, X, # (N, D) numbers
            ) -> np.ndarray:
     "Predictions of the fitted formula, shape (N,)."
     if not hasattr(self, 'terms_'): raise ValueError("this VectorizedSR is not fitted yet; call fit(X, y) first")
+    if isinstance(X, pd.DataFrame) and hasattr(self, 'feature_names_in_'):  # columns by name, in the order fit saw them
+        missing = [n for n in self.feature_names_in_ if n not in set(map(str, X.columns))]
+        if missing: raise ValueError(f"X lacks the columns the model was fitted on: {missing[:10]}")
+        X = X.rename(columns=str)[list(self.feature_names_in_)]
     Xn, _ = _check_Xy(X, np.zeros(len(X)), min_rows=1)
     if Xn.shape[1] != self.n_features_in_: raise ValueError(f"X has {Xn.shape[1]} columns but the model was fitted on {self.n_features_in_}")
     out = np.full(len(Xn), self.intercept_)
@@ -697,3 +722,38 @@ def make_planted(formula:str|Formula, # the planted task neuron, e.g. '<w, x**2>
 PLANTED = ['<w, x**2> + <w, x>', '<w, sin(x)> + <w, x**3>', '<w, exp(-x**2)>', '<w, x/(1 + x**2)>',
            '<w, log(1 + x**2)> + <w, x>', '<w, sin(1.5*x)> + <w, x>', '<w, sqrt(x)> + <w, x**2>', '<w, x*cos(x)>']
 "The eight planted vectorized formulas of the benchmark."
+
+# %% ../nbs/01_vsr.ipynb #3a5a275b
+@patch
+def sympy(self:VectorizedSR, digits:int=4, # significant digits of the fitted numbers
+         ) -> sp.Expr:
+    "The fitted model as one sympy expression in the inputs' names, with its fitted weights and bias."
+    if not hasattr(self, 'terms_'): raise ValueError("this VectorizedSR is not fitted yet; call fit(X, y) first")
+    syms = [sp.Symbol(n, real=True) for n in self._names()]
+    num = lambda v: sp.Float(float(v), digits)
+    if self.mode == 'general': return num(self.intercept_) + sum((num(w[0]) * _to_sympy(t, syms) for t, w in zip(self.terms_, self.coef_)), sp.Integer(0))
+    x, e = sp.Symbol('x', real=True), num(self.intercept_)
+    for t, w in zip(self.terms_, self.coef_):  # vectorized: a weight per input and term; shared: one per term
+        phi = _to_sympy(t, [x])
+        e += sum((num(w[i] if self.mode == 'vectorized' else w[0]) * phi.subs(x, s) for i, s in enumerate(syms)), sp.Integer(0))
+    return e
+
+@patch
+def latex(self:VectorizedSR, digits:int=4) -> str:
+    "The fitted model in LaTeX: `sympy(digits)` written out."
+    return sp.latex(self.sympy(digits))
+
+def plot_pareto(model:VectorizedSR, # a fitted VectorizedSR
+               ):
+    "The Pareto front of a fitted search: loss (1 − R², log scale) against complexity, the returned formula marked."
+    import matplotlib.pyplot as plt
+    if not hasattr(model, 'pareto_'): raise ValueError("model is not fitted yet; call fit(X, y) first")
+    p = model.pareto_
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    ax.step(p.complexity, p.loss.clip(lower=1e-16), where='post', color='0.6', zorder=1)
+    ax.scatter(p.complexity, p.loss.clip(lower=1e-16), color='C0', zorder=2, label='best at its complexity')
+    r = p[p.returned]
+    ax.scatter(r.complexity, r.loss.clip(lower=1e-16), s=120, facecolors='none', edgecolors='C3', linewidths=2, zorder=3, label='returned')
+    for _, row in r.iterrows(): ax.annotate(row.formula[:40], (row.complexity, max(row.loss, 1e-16)), textcoords='offset points', xytext=(6, 6), fontsize=8)
+    ax.set_yscale('log'); ax.set_xlabel('complexity (nodes)'); ax.set_ylabel('loss (1 − R²)'); ax.legend(fontsize=8); fig.tight_layout()
+    return fig

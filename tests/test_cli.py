@@ -138,3 +138,18 @@ def test_predict_into_a_closed_pipe(tmp_path):
     p.stdout.close()
     err = p.stderr.read(); p.wait(timeout=120)
     assert p.returncode == 141 and 'Traceback' not in err and 'BrokenPipe' not in err, (p.returncode, err)
+
+def test_search_and_train_say_when_the_network_is_a_plain_mlp(tmp_path):
+    "A linear target: the search keeps <w, x> alone, and both verbs say that the network is an ordinary MLP and what to try."
+    import numpy as np, pandas as pd
+    g = np.random.default_rng(0)
+    X = g.uniform(-2, 2, (600, 4))
+    pd.DataFrame(X, columns=list('abcd')).assign(y=X @ g.normal(size=4) + 0.05 * g.normal(size=600)).to_csv(tmp_path / 'lin.csv', index=False)
+    for verb in (('search',), ('train', '--epochs', '3', '--hidden', '4')):
+        r = run(verb[0], str(tmp_path / 'lin.csv'), '--target', 'y', *verb[1:])
+        assert r.returncode == 0, r.stderr
+        notes = [l for l in r.stdout.splitlines() if l.startswith('note:')]
+        assert len(notes) == 1 and 'kept only <w, x>' in notes[0] and 'ordinary MLP' in notes[0] and '--method vsr' in notes[0], r.stdout
+        assert 'kept only' not in r.stderr  # said once, on stdout with the results, not again as a Python warning
+    r = run('train', str(tmp_path / 'lin.csv'), '--target', 'y', '--formula', '<w, x>', '--epochs', '2', '--hidden', '4')
+    assert r.returncode == 0 and 'note:' not in r.stdout  # a formula given by hand is the user's choice
