@@ -164,39 +164,55 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
     out_f = file or sys.stdout
     metric = 'R2' if meta['task'] == 'regression' else 'accuracy'
     print(f"formula: {est.formula_}", file=out_f)
+    if meta.get('n_dropped'): print(f"note:    {meta['n_dropped']} rows with missing values left out (predict leaves such rows empty)", file=out_f)
     if est.plain_mlp_ and est.search_ is not None: print(f"note:    {_plain_mlp_note(method, cli=True)}", file=out_f)
     for w in caught:
         if 'kept only <w, x>' not in str(w.message): warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     print(f"{meta['name']}: {len(Xtr)} train / {len(Xte)} test rows; test {metric} {est.score(Xte, yte):.4f}; "
           f"{est.n_parameters_} parameters; {time.perf_counter() - t0:.1f} s", file=out_f)
-    if out: atomic_write(out, lambda p: Path(p).write_bytes(pickle.dumps({'estimator': est, 'columns': list(X.columns), 'target': meta['target']})))
+    if out: atomic_write(out, lambda p: Path(p).write_bytes(pickle.dumps({'estimator': est, 'columns': list(X.columns), 'target': meta['target'], 'encoder': meta.get('encoder')})))
     return est
 
-def predict(model:str, data:str, target:str|None=None, out:str|None=None, file=None):
-    "Predict with a model saved by `train`; print CSV (or write it to `out`)."
+def predict(model:str, data:str, target:str|None=None, out:str|None=None, file=None,
+            unknown:str='error', # a category the model was not trained on: 'error', or 'zero' (encoded as all zeros)
+           ):
+    "Predict with a model saved by `train`; print CSV (or write it to `out`): one row per input row, empty where a value is missing."
     import pickle
+    import pandas as pd
     from neuronseek_nb.data import atomic_write, load_dataset, prepare_table, read_table
     _check_out(out)
+    if unknown not in ('error', 'zero'): raise ValueError(f"unknown must be 'error' or 'zero', got {unknown!r}")
     if not Path(model).is_file(): raise FileNotFoundError(f"model file not found: {model}")
     try: saved = pickle.load(open(model, 'rb'))
     except Exception as e: raise ValueError(f"{model} is not a model saved by `neuronseek train`: {e}") from e
     if not isinstance(saved, dict) or 'estimator' not in saved: raise ValueError(f"{model} is not a model saved by `neuronseek train`")
-    tgt = target or saved['target']
+    tgt, enc = target or saved['target'], saved.get('encoder')
     if Path(data).is_file() or str(data).lower().endswith(('.csv', '.parquet', '.pq')):  # a file: the target column may be absent
         df = read_table(data)
         df = df.drop(columns=[tgt] if tgt in df.columns else [])
-        bad = int(df.isna().any(axis=1).sum())
-        if bad: raise ValueError(f"{data} has {bad} rows with missing values; drop or impute them (predict gives one row per input row)")
         if len(df) == 0: raise ValueError(f"{data} has no rows to predict")
-        X = prepare_table(df.assign(__target__=0.0), '__target__', 'regression', name=Path(data).stem).X
-    else: X, _, _ = load_dataset(data, target=tgt)
+        cols = enc.columns_ if enc is not None else list(df.columns)
+        missing = [c for c in cols if c not in df.columns]
+        if missing: raise ValueError(f"data lacks the columns the model was trained on: {missing[:10]}")
+        complete = df[cols].notna().all(axis=1)  # as in training: a row with a missing value is left out
+        if enc is not None:  # the training table's encoding: its columns, kinds and categories
+            enc.unknown = unknown
+            X = enc.transform(df.loc[complete])
+        else: X = prepare_table(df.loc[complete].assign(__target__=0.0), '__target__', 'regression', name=Path(data).stem).X  # a model saved before encoders
+    else:
+        X, _, _ = load_dataset(data, target=tgt)
+        complete = pd.Series(True, index=X.index)
     missing = [c for c in saved['columns'] if c not in X.columns]
     if missing: raise ValueError(f"data lacks the columns the model was trained on: {missing[:10]}")
-    import pandas as pd
-    res = pd.DataFrame({'prediction': saved['estimator'].predict(X[saved['columns']])})
+    pred = pd.Series(saved['estimator'].predict(X[saved['columns']]), index=X.index) if len(X) else pd.Series(float('nan'), index=X.index)
+    res = pd.DataFrame({'prediction': pred.reindex(complete.index)})
+    if not complete.all():
+        print(f"neuronseek predict: note: {int((~complete).sum())} of {len(complete)} rows have missing values; their prediction is left empty", file=sys.stderr)
     if out: atomic_write(out, lambda p: res.to_csv(p, index=False))
     else: res.to_csv(file or sys.stdout, index=False)
     return res
+
+
 
 # %% ../nbs/08_cli.ipynb #2d316e7c
 def _parser() -> argparse.ArgumentParser:
@@ -232,6 +248,7 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument('data', help='CSV/parquet path or dataset name with the same columns')
     pr.add_argument('--target', help='target column to drop, if DATA has it')
     pr.add_argument('--out', help='write the CSV here instead of stdout')
+    pr.add_argument('--unknown', default='error', choices=['error', 'zero'], help='a category the model was not trained on: an error (default) or all-zero codes')
     b = sub.add_parser('bench', help='run a benchmark, write CSV and PNG plots', description='Run one benchmark (see neuronseek_nb.bench.run_bench) and write <kind>.csv and PNG plots to --out.')
     b.add_argument('kind', choices=['vsr', 'td', 'tabular', 'mnist', 'layers'])
     b.add_argument('--out', required=True, help='output folder (created if missing)')
@@ -251,7 +268,7 @@ def main(argv:list[str]|None=None) -> int:
         elif args.verb == 'search': search(args.data, args.target, args.method, args.out, args.seed, verbose=_verbosity(args.quiet))
         elif args.verb == 'train': train(args.data, args.target, args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed,
                                             verbose=_verbosity(args.quiet), resume=args.resume)
-        elif args.verb == 'predict': predict(args.model, args.data, args.target, args.out)
+        elif args.verb == 'predict': predict(args.model, args.data, args.target, args.out, unknown=args.unknown)
         elif args.verb == 'bench':
             from neuronseek_nb.bench import run_bench
             for path in run_bench(args.kind, args.out, args.quick, args.seeds): print(path)

@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['SKLEARN_SETS', 'DEV_SUITE', 'TABLES', 'MNIST_HOWTO', 'Dataset', 'prepare_table', 'read_table', 'load_table',
-           'atomic_write', 'data_file', 'load_sr_benchmark', 'feynman_problems', 'problem_symbols', 'sample_problem',
-           'read_idx', 'mnist_dir', 'load_mnist', 'load_dataset']
+__all__ = ['SKLEARN_SETS', 'DEV_SUITE', 'TABLES', 'MNIST_HOWTO', 'Dataset', 'TableEncoder', 'prepare_table', 'read_table',
+           'load_table', 'atomic_write', 'data_file', 'load_sr_benchmark', 'feynman_problems', 'problem_symbols',
+           'sample_problem', 'read_idx', 'mnist_dir', 'load_mnist', 'load_dataset']
 
 # %% ../nbs/05_data.ipynb #cc1481a1
 class Dataset(NamedTuple):
@@ -29,6 +29,79 @@ def _require(module:str, extra:str='data'):
     except ImportError as e:
         raise ImportError(f"{module} is needed for this dataset: pip install 'neuronseek_nb[{extra}]' (or pip install {module})") from e
 
+# %% ../nbs/05_data.ipynb #11bb95dc
+def _numbers(s:pd.Series, # a column that should hold numbers
+             what:str, # how to name it in the error, e.g. "column 'age'"
+            ) -> pd.Series:
+    "The column as float64 (missing cells stay NaN); a ValueError naming the cells that are not numbers."
+    if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s): return s.astype(np.float64)
+    num = pd.to_numeric(s.astype(object).where(s.notna()).map(lambda v: v.strip() if isinstance(v, str) else v), errors='coerce')
+    bad = s.notna() & num.isna()
+    if bad.any():
+        cells = ', '.join(f"{v!r} (row {i})" for i, v in list(s[bad].items())[:5])
+        raise ValueError(f"{what} holds numbers except {int(bad.sum())} cell{'s' * (int(bad.sum()) != 1)}: {cells}{' …' if bad.sum() > 5 else ''}; "
+                         "fix them, or blank them so that their rows count as missing")
+    return num.astype(np.float64)
+
+def _mostly_numbers(s:pd.Series, min_distinct:int=0) -> bool:
+    "Text cells of which at least 90 % read as numbers, with more than `min_distinct` distinct values: a numeric column (maybe with stray cells), not a category."
+    v = s.dropna()
+    if len(v) == 0 or pd.api.types.is_numeric_dtype(v) or pd.api.types.is_bool_dtype(v) or pd.api.types.is_datetime64_any_dtype(v): return False
+    num = pd.to_numeric(v.astype(str).str.strip(), errors='coerce')
+    return num.notna().mean() >= 0.9 and num.nunique() > min_distinct
+
+class TableEncoder:
+    "A table's feature columns as numbers, the same way every time: learned on the training rows, applied to any rows."
+    def __init__(self, unknown:str='error'): # a category `fit` did not see: 'error' (a ValueError naming it) or 'zero' (all its one-hot columns 0)
+        if unknown not in ('error', 'zero'): raise ValueError(f"unknown must be 'error' or 'zero', got {unknown!r}")
+        self.unknown = unknown
+
+    def fit(self, X:pd.DataFrame) -> TableEncoder:
+        "Learn the columns, their kinds (number, bool, datetime, category) and each category's levels."
+        if not isinstance(X, pd.DataFrame): raise TypeError(f"X must be a pandas DataFrame, got {type(X).__name__}")
+        self.columns_, self.kinds_, self.levels_ = list(X.columns), {}, {}
+        for c in X.columns:
+            s = X[c]
+            if pd.api.types.is_bool_dtype(s): self.kinds_[c] = 'bool'
+            elif pd.api.types.is_datetime64_any_dtype(s): self.kinds_[c] = 'datetime'
+            elif pd.api.types.is_numeric_dtype(s): self.kinds_[c] = 'number'
+            elif _mostly_numbers(s, 20): _numbers(s, f"column {c!r}"); self.kinds_[c] = 'number'  # numbers read as text; stray cells raise, named
+            # (a few distinct numbers with some text, such as cylinders 4/6/8/'rotary', stay a category)
+            else: self.kinds_[c], self.levels_[c] = 'category', list(pd.get_dummies(s.dropna()).columns)  # get_dummies' own level order
+        self.categorical_ = [c for c in self.columns_ if self.kinds_[c] == 'category']
+        self.feature_names_out_ = [str(c) for c in self.columns_ if self.kinds_[c] != 'category'] + \
+                                  [f"{c}_{l}" for c in self.categorical_ for l in self.levels_[c][1:]]
+        return self
+
+    def transform(self, X:pd.DataFrame) -> pd.DataFrame:
+        "Rows encoded as in training: float64 columns `feature_names_out_`, in that order (missing cells stay NaN)."
+        if not hasattr(self, 'columns_'): raise ValueError("this TableEncoder is not fitted yet; call fit(X) first")
+        if not isinstance(X, pd.DataFrame): raise TypeError(f"X must be a pandas DataFrame, got {type(X).__name__}")
+        missing = [c for c in self.columns_ if c not in X.columns]
+        if missing: raise ValueError(f"the table lacks the columns the model was trained on: {missing[:10]}")
+        out = {}
+        for c in self.columns_:
+            s, k = X[c], self.kinds_[c]
+            if k == 'bool': out[str(c)] = s.map({True: 1.0, False: 0.0}).astype(np.float64)
+            elif k == 'datetime': out[str(c)] = (pd.to_datetime(s) - pd.Timestamp('1970-01-01')) / pd.Timedelta(days=1)
+            elif k == 'number': out[str(c)] = _numbers(s, f"column {c!r}")
+            else:
+                levels, v = self.levels_[c], s.astype(object)
+                new = v.notna() & ~v.isin(levels)
+                if new.any() and self.unknown == 'error':
+                    raise ValueError(f"column {c!r} has categories not seen in training: {sorted(map(str, v[new].unique()))[:5]} "
+                                     f"(rows {list(v[new].index[:5])}); the model knows {list(map(str, levels))[:10]}")
+                for l in levels[1:]: out[f"{c}_{l}"] = (v == l).astype(np.float64).where(v.notna())
+        return pd.DataFrame(out, index=X.index)[self.feature_names_out_]
+
+    def fit_transform(self, X:pd.DataFrame) -> pd.DataFrame: return self.fit(X).transform(X)
+
+    def __repr__(self):
+        if not hasattr(self, 'columns_'): return f"TableEncoder(unknown={self.unknown!r})"
+        n = {k: list(self.kinds_.values()).count(k) for k in ('number', 'bool', 'datetime', 'category')}
+        return (f"TableEncoder({len(self.columns_)} columns -> {len(self.feature_names_out_)}: " +
+                ', '.join(f"{v} {k}" for k, v in n.items() if v) + ')')
+
 # %% ../nbs/05_data.ipynb #b15115b4
 def prepare_table(df:pd.DataFrame, target:str, # the target column
                   task:str|None=None, # 'regression' / 'classification'; inferred from the target's dtype if None
@@ -40,6 +113,7 @@ def prepare_table(df:pd.DataFrame, target:str, # the target column
         raise ValueError(f"target column {target!r} is not in the table; columns: {', '.join(map(str, df.columns[:30]))}")
     if task not in (None, 'regression', 'classification'): raise ValueError(f"task must be 'regression', 'classification' or None, got {task!r}")
     df = df.drop(columns=[c for c in ('rownames', *drop) if c in df.columns and c != target])
+    if task != 'classification' and _mostly_numbers(df[target]): df[target] = _numbers(df[target], f"target column {target!r}")  # raises: the stray cells
     n0 = len(df)
     if n0 == 0: raise ValueError(f"the table {name!r} has no rows (only a header?); nothing to learn from")
     df = df.dropna()
@@ -47,19 +121,15 @@ def prepare_table(df:pd.DataFrame, target:str, # the target column
     if len(df) == 0: raise ValueError(f"every one of the {n0} rows of {name!r} has a missing value; nothing left to learn from")
     y, X = df[target], df.drop(columns=[target])
     if X.shape[1] == 0: raise ValueError(f"{name!r} has no feature columns besides the target {target!r}")
-    for c in X.columns:
-        if pd.api.types.is_bool_dtype(X[c]): X[c] = X[c].astype(np.int64)
-        elif pd.api.types.is_datetime64_any_dtype(X[c]): X[c] = (X[c] - pd.Timestamp('1970-01-01')) / pd.Timedelta(days=1)
-    cats = [c for c in X.columns if not pd.api.types.is_numeric_dtype(X[c])]
-    if cats: X = pd.get_dummies(X, columns=cats, drop_first=True, dtype=np.float64)
-    X = X.astype(np.float64)
+    enc = TableEncoder().fit(X)
+    X = enc.transform(X)
     if task is None: task = 'regression' if pd.api.types.is_numeric_dtype(y) and not pd.api.types.is_bool_dtype(y) else 'classification'
     y = y.to_numpy()
     if task == 'regression':
         if not pd.api.types.is_numeric_dtype(y): raise ValueError(f"target {target!r} is not numeric, so it cannot be a regression target; pass task='classification'")
         y = y.astype(np.float64)
     return Dataset(X.reset_index(drop=True), y, {'name': name, 'task': task, 'source': source, 'target': target,
-                                                 'n_dropped': n_dropped, 'categorical': cats})
+                                                 'n_dropped': n_dropped, 'categorical': enc.categorical_, 'encoder': enc})
 
 # %% ../nbs/05_data.ipynb #1e393c40
 SKLEARN_SETS = {'diabetes': 'regression', 'breast_cancer': 'classification', 'wine': 'classification',

@@ -108,11 +108,19 @@ def test_predict(work):
         ('missing data file', ['{d}/m.pkl', '{d}/missing.csv'], 'data file not found'),
         ('binary data file', ['{d}/m.pkl', '{d}/bin.csv'], 'cannot read'),
         ('wrong feature count', ['{d}/m.pkl', '{d}/two_features.csv'], "data lacks the columns the model was trained on: ['c']"),
-        ('text in a feature column', ['{d}/m.pkl', '{d}/text_in_a.csv'], "data lacks the columns the model was trained on: ['a']"),
-        ('rows with missing values', ['{d}/m.pkl', '{d}/holes.csv'], 'rows with missing values'),
+        ('text in a feature column', ['{d}/m.pkl', '{d}/text_in_a.csv'], "column 'a' holds numbers except 300 cells: 'y' (row 0)"),
         ('header only', ['{d}/m.pkl', '{d}/header.csv'], 'no rows'),
         ('--out in a missing folder', ['{d}/m.pkl', '{d}/toy.csv', '--out', '{d}/no/p.csv'], 'output folder'),
     ])
+
+def test_predict_leaves_incomplete_rows_empty(work):
+    "Not an error: rows with a missing value get an empty prediction (as `train` leaves such rows out), and stderr says how many."
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err): rc = main(['predict', str(work / 'm.pkl'), str(work / 'holes.csv')])
+    pred = pd.read_csv(io.StringIO(out.getvalue())).prediction
+    holes = pd.read_csv(work / 'holes.csv').a.isna()
+    assert rc == 0 and len(pred) == 300 and pred.isna().tolist() == holes.tolist() and holes.sum() == 43
+    assert err.getvalue().strip() == 'neuronseek predict: note: 43 of 300 rows have missing values; their prediction is left empty'
 
 def test_demo(work):
     _check('demo', work, [

@@ -153,3 +153,47 @@ def test_search_and_train_say_when_the_network_is_a_plain_mlp(tmp_path):
         assert 'kept only' not in r.stderr  # said once, on stdout with the results, not again as a Python warning
     r = run('train', str(tmp_path / 'lin.csv'), '--target', 'y', '--formula', '<w, x>', '--epochs', '2', '--hidden', '4')
     assert r.returncode == 0 and 'note:' not in r.stdout  # a formula given by hand is the user's choice
+
+def _homes(path):
+    "A table as users have them: a text category, a few missing sizes."
+    import numpy as np, pandas as pd
+    g = np.random.default_rng(0); n = 600
+    df = pd.DataFrame({'size': g.uniform(20, 120, n).round(1), 'rooms': g.integers(1, 6, n), 'city': g.choice(['Oslo', 'Bergen', 'Tromso'], n)})
+    df['price'] = (df['size'] * 30 + df.rooms * 100 + df.city.map({'Oslo': 900, 'Bergen': 400, 'Tromso': 100}) + g.normal(0, 50, n)).round(0)
+    df.loc[g.choice(n, 30, replace=False), 'size'] = np.nan
+    df.to_csv(path, index=False)
+    return df
+
+def test_a_model_remembers_its_table(tmp_path):
+    import pandas as pd
+    df = _homes(tmp_path / 'homes.csv')
+    r = run('train', str(tmp_path / 'homes.csv'), '--target', 'price', '--epochs', '20', '--hidden', '8', '--out', str(tmp_path / 'm.pkl'))
+    assert r.returncode == 0, r.stderr
+    assert 'note:    30 rows with missing values left out' in r.stdout, r.stdout
+    full = run('predict', str(tmp_path / 'm.pkl'), str(tmp_path / 'homes.csv'))  # with the target column and the incomplete rows
+    assert full.returncode == 0 and 'note: 30 of 600 rows have missing values; their prediction is left empty' in full.stderr, full.stderr
+    pf = pd.read_csv(__import__('io').StringIO(full.stdout))
+    assert len(pf) == 600 and pf.prediction.isna().sum() == 30 and pf.prediction[df['size'].isna()].isna().all()
+    oslo = df[df.city == 'Oslo'].drop(columns='price').dropna()
+    oslo[['city', 'rooms', 'size']].to_csv(tmp_path / 'oslo.csv', index=False)  # one city only, columns in another order
+    r = run('predict', str(tmp_path / 'm.pkl'), str(tmp_path / 'oslo.csv'))
+    assert r.returncode == 0, r.stderr
+    test = pd.read_csv(__import__('io').StringIO(r.stdout)).prediction.to_numpy()
+    import numpy as np
+    assert np.allclose(test, pf.prediction[oslo.index].to_numpy())  # the same rows predicted alone or within the whole table
+    oslo.head(3).assign(city=['Oslo', 'Bodo', 'Oslo']).to_csv(tmp_path / 'bodo.csv', index=False)
+    r = run('predict', str(tmp_path / 'm.pkl'), str(tmp_path / 'bodo.csv'), '--out', str(tmp_path / 'p.csv'))
+    assert r.returncode == 2 and "column 'city' has categories not seen in training: ['Bodo'] (rows [1]); the model knows ['Bergen', 'Oslo', 'Tromso']" in r.stderr, r.stderr
+    assert not (tmp_path / 'p.csv').exists()
+    r = run('predict', str(tmp_path / 'm.pkl'), str(tmp_path / 'bodo.csv'), '--unknown', 'zero')
+    assert r.returncode == 0 and len(r.stdout.strip().splitlines()) == 4, r.stderr
+
+def test_stray_text_in_a_numeric_target_is_named(tmp_path):
+    df = _homes(tmp_path / 'homes.csv').astype({'price': object})
+    df.loc[17, 'price'] = 'unknown'
+    df.to_csv(tmp_path / 'messy.csv', index=False)
+    for verb in ('search', 'train'):
+        r = run(verb, str(tmp_path / 'messy.csv'), '--target', 'price', '--out', str(tmp_path / 'o'))
+        assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr
+        assert r.stderr.strip() == f"neuronseek {verb}: error: target column 'price' holds numbers except 1 cell: 'unknown' (row 17); fix them, or blank them so that their rows count as missing", r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['homes.csv', 'messy.csv']

@@ -78,8 +78,9 @@ def test_ctrl_c_during_vsr_search_keeps_the_pareto_front(tmp_path):
     assert 'neuronseek search: interrupted; partial Pareto front written to f.json.partial.csv' in out, out[-300:]
     assert _files(tmp_path) == ['f.json.partial.csv', 'hard.csv']  # no f.json: the search did not finish
     front = pd.read_csv(p)
-    assert list(front.columns) == ['complexity', 'loss', 'r2', 'formula'] and len(front) >= 1
-    assert np.isfinite(front[['complexity', 'loss', 'r2']].to_numpy()).all() and front.loss.is_monotonic_decreasing
+    assert list(front.columns) == ['complexity', 'loss', 'r2', 'formula', 'returned'] and len(front) >= 1
+    assert front.returned.sum() == 1  # the best individual so far, which the interrupted fit kept
+    assert np.isfinite(front[['complexity', 'loss', 'r2']].to_numpy()).all() and front[~front.returned].loss.is_monotonic_decreasing
 
 def _predictions(model, csv):
     est = pickle.loads(Path(model).read_bytes())['estimator']
