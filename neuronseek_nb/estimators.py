@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .formula import Formula, as_float_tensor, check_finite
+from .formula import Formula, as_float_tensor, check_finite, check_sample_weight
 from .layers import count_parameters, task_mlp
 from .training import TabularDataModule, fit, make_trainer, KeepOnInterrupt, prepare_resume
 
@@ -95,28 +95,33 @@ class _TaskNeuronBase(BaseEstimator):
         self.val_size, self.search_sample, self.search_params, self.linear_term = val_size, search_sample, search_params, linear_term
         self.random_state, self.verbose = random_state, verbose
 
-    def _find_formula(self, X, y):
-        "Run the search on a sample of the rows; returns (formula, fitted search or None)."
+    def _find_formula(self, X, y, w=None):
+        "Run the search on a sample of the rows (weighted by `w`, if given); returns (formula, fitted search or None)."
         s = self.search
         if isinstance(s, Formula): return s, None
         if isinstance(s, str) and '<' in s: return Formula.parse(s), None
         if s not in ('td', 'vsr'): raise ValueError(f"search must be 'td', 'vsr' or a Formula (or a formula string such as '<w, x**2> + <w, x>'), got {s!r}")
-        rows = np.random.default_rng(self.random_state).permutation(len(X))[:self.search_sample]
+        rng = np.random.default_rng(self.random_state)
+        if w is None or s == 'td': rows = rng.permutation(len(X))[:self.search_sample]  # NS-TD weighs its rows itself
+        else: rows = rng.choice(len(X), size=min(len(X), self.search_sample), p=(w / w.sum()).numpy())  # VSR: rows drawn in proportion to their weights
         kw = {'random_state': self.random_state, 'verbose': self.verbose, **(self.search_params or {})}
         if s == 'td': kw.setdefault('task', self._task)
         searcher = make_search(s, **kw)
-        searcher.fit(X[rows], y[rows] if s == 'td' or self._task == 'regression' else class_scores(X[rows], y[rows]))
+        target = y[rows] if s == 'td' or self._task == 'regression' else class_scores(X[rows], y[rows])
+        if s == 'td' and w is not None: searcher.fit(X[rows], target, sample_weight=w[rows])
+        else: searcher.fit(X[rows], target)
         f = searcher.formula_ if searcher.formula_ is not None else Formula.linear()  # NS-TD kept no term: the ordinary neuron
         return (f.with_linear() if self.linear_term else f), searcher
 
-    def _fit(self, X, y, resume_from=None, interrupt_checkpoint=None):
+    def _fit(self, X, y, sample_weight=None, resume_from=None, interrupt_checkpoint=None):
         if len(X) < 5: raise ValueError(f"n_samples={len(X)}: too few rows to train and validate a network; need at least 5")
         if not isinstance(self.max_epochs, (int, np.integer)) or self.max_epochs < 1:
             raise ValueError(f"max_epochs must be a positive integer, got {self.max_epochs!r}")
+        w = check_sample_weight(sample_weight, len(X))
         with _quiet(self.verbose):
-            self.formula_, self.search_ = self._find_formula(X, y)
+            self.formula_, self.search_ = self._find_formula(X, y, w)
             dm = TabularDataModule(X, y, task=self._task, val_size=self.val_size, test_size=0,
-                                   batch_size=self.batch_size, random_state=self.random_state)
+                                   batch_size=self.batch_size, random_state=self.random_state, sample_weight=w)
             torch.manual_seed(self.random_state)
             self.model_ = task_mlp(self.formula_, X.shape[1], self.hidden, dm.n_outputs, self.activation)
             with tempfile.TemporaryDirectory() as root:
@@ -164,6 +169,7 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
     _task = 'regression'
     def fit(self, X, # (n_samples, n_features) numeric
             y, # (n_samples,) numeric target
+            sample_weight=None, # (n_samples,) frequency weights ≥ 0, for the search and the training loss (None: all 1)
             resume_from:str|None=None, # a checkpoint kept by `interrupt_checkpoint`: training continues from it
             interrupt_checkpoint:str|None=None, # on Ctrl-C during training, keep the last completed epoch here
            ):
@@ -174,7 +180,7 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
             except (TypeError, ValueError): raise ValueError("y must be numeric for a regressor (got text labels); use TaskNeuronClassifier for labels") from None
         X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True, ensure_all_finite=False)
         check_finite(as_float_tensor(X), 'X'); check_finite(as_float_tensor(y), 'y')
-        return self._fit(X, y, resume_from, interrupt_checkpoint)
+        return self._fit(X, y, sample_weight, resume_from, interrupt_checkpoint)
 
     def score(self, X, y, sample_weight=None) -> float:
         "R² of `predict(X)`; at least 2 rows (R² is undefined for one, scikit-learn would give NaN)."
@@ -188,8 +194,8 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
 class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
     "Search a task neuron, then train a task network on it: a scikit-learn classifier (labels of any type)."
     _task = 'classification'
-    def fit(self, X, y, resume_from:str|None=None, interrupt_checkpoint:str|None=None):
-        "Search `formula_`, build and train `model_`; returns self (`resume_from`, `interrupt_checkpoint`: as the regressor's)."
+    def fit(self, X, y, sample_weight=None, resume_from:str|None=None, interrupt_checkpoint:str|None=None):
+        "Search `formula_`, build and train `model_`; returns self (`sample_weight`, `resume_from`, `interrupt_checkpoint`: as the regressor's)."
         self._check_2d(X)
         yo = np.asarray(y, dtype=object)  # (not np.ndim: array-likes may refuse __array_function__)
         if yo.ndim == 1:
@@ -202,7 +208,7 @@ class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
         check_classification_targets(y)
         self.classes_ = np.unique(y)
         if len(self.classes_) < 2: raise ValueError(f"y has only 1 class ({self.classes_[0]!r}); a classifier needs two or more")
-        return self._fit(X, y, resume_from, interrupt_checkpoint)
+        return self._fit(X, y, sample_weight, resume_from, interrupt_checkpoint)
 
     def predict_proba(self, X) -> np.ndarray:
         "Class probabilities, columns in the order of `classes_`."

@@ -15,7 +15,7 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['FUNCTIONS', 'x', 'BaseFunction', 'functions_table', 'register_function', 'Expr', 'FormulaSyntaxError', 'Term',
-           'Formula', 'check_finite', 'as_float_tensor']
+           'Formula', 'check_finite', 'as_float_tensor', 'check_sample_weight']
 
 # %% ../nbs/00_formula.ipynb #199da317
 @dataclass(frozen=True)
@@ -561,6 +561,20 @@ def evaluate(self:Formula, X:torch.Tensor, # (N, D)
         for m, f in enumerate(term.factors): prod = prod * (F[idx[f]] @ W[m].T.to(X.dtype))  # (N, rank)
         out = out + prod.sum(1)
     return out
+
+# %% ../nbs/00_formula.ipynb #f0a7befc
+def check_sample_weight(sample_weight, # (N,) numbers ≥ 0, a scalar for all rows, or None
+                        n:int, # the number of rows they weigh
+                       ) -> torch.Tensor|None:
+    "Validated frequency weights as a float64 tensor (N,), or None when they are all 1 (or not given)."
+    if sample_weight is None: return None
+    w = torch.full((n,), float(sample_weight), dtype=torch.float64) if isinstance(sample_weight, (int, float)) else \
+        as_float_tensor(sample_weight, 'sample_weight').double().reshape(-1)
+    if len(w) != n: raise ValueError(f"sample_weight has {len(w)} values but X has {n} rows")
+    check_finite(w, 'sample_weight')
+    if (w < 0).any(): raise ValueError(f"sample_weight has {int((w < 0).sum())} negative values; weights must be >= 0")
+    if not w.sum() > 0: raise ValueError("sample_weight is all zero: at least one row needs a positive weight")
+    return None if bool((w == 1).all()) else w
 
 # %% ../nbs/00_formula.ipynb #b2f35b54
 def _normal_phi(e:Expr) -> str:

@@ -14,7 +14,7 @@ from fastcore.basics import patch
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .formula import Expr, Term, Formula, x, as_float_tensor, check_finite
+from .formula import Expr, Term, Formula, x, as_float_tensor, check_finite, check_sample_weight
 
 # %% auto #0
 __all__ = ['TD_CASES', 'distinct_index_product', 'hard_concrete_sample', 'hard_concrete_open_prob', 'hard_concrete_gate',
@@ -97,14 +97,17 @@ def hard_concrete_gate(log_alpha:torch.Tensor) -> torch.Tensor:
 # %% ../nbs/02_tensor_search.ipynb #d2dc230d
 class _TDNet(torch.nn.Module):
     "b + Σ_k g^p_k ⟨w_k, (z^k - m_k)/s_k⟩ + Σ_{k≥2} g^i_k Σ_r Σ_{distinct i} Π_m u_{kmr,i_m} z_{i_m}, for C outputs."
-    def __init__(self, Z, C, K, R, generator):
+    def __init__(self, Z, C, K, R, generator, w=None): # w: (N,) sample weights, or None
         super().__init__()
         D = Z.shape[1]
         self.D, self.C, self.K, self.R = D, C, K, R
         self.gates = [('pure', k) for k in range(1, K + 1)] + [('interaction', k) for k in range(2, K + 1)]
         P = torch.stack([Z ** k for k in range(1, K + 1)])  # (K, N, D): the pure features are centred and scaled
-        sd = P.std(1)
-        self.register_buffer('p_mean', P.mean(1))
+        if w is None: mean, sd = P.mean(1), P.std(1)
+        else:  # frequency weights: the statistics of the table with each row repeated w times
+            mean = torch.einsum('knd,n->kd', P, w) / w.sum()
+            sd = (torch.einsum('knd,n->kd', (P - mean[:, None]).square(), w) / (w.sum() - 1)).clamp(min=0).sqrt()
+        self.register_buffer('p_mean', mean)
         self.register_buffer('p_scale', torch.where(sd > 0, sd, torch.ones_like(sd)))
         self.pure = torch.nn.Parameter(torch.zeros(K, C, D))
         self.rs = 1 / math.sqrt(D)  # weights are stored × √D so that one Adam step moves a projection by O(lr) for any D
@@ -203,24 +206,26 @@ class NeuronSeekTD(BaseEstimator, RegressorMixin):
         return X.double()
 
 # %% ../nbs/02_tensor_search.ipynb #04aa8edc
+def _mean(x, w): return x.mean() if w is None else (w * x).sum() / w.sum()  # a (weighted) mean over rows
+
 @patch
-def _data_loss(self:NeuronSeekTD, out, Y):
-    "Per-sample negative log-likelihood: ½ log MSE (Gaussian, σ profiled out) or cross-entropy."
-    if self.task == 'classification': return F.cross_entropy(out, Y)
-    return 0.5 * torch.log((out[:, 0] - Y).square().mean() + 1e-12)
+def _data_loss(self:NeuronSeekTD, out, Y, w=None): # w: the rows' sample weights, or None
+    "Per-sample negative log-likelihood: ½ log MSE (Gaussian, σ profiled out) or cross-entropy (weighted means with `w`)."
+    if self.task == 'classification': return F.cross_entropy(out, Y) if w is None else _mean(F.cross_entropy(out, Y, reduction='none'), w)
+    return 0.5 * torch.log(_mean((out[:, 0] - Y).square(), w) + 1e-12)
 
 @patch
 @torch.no_grad()
 def _full_loss(self:NeuronSeekTD, net, Z, Y, gate):
     "Loss on all rows with fixed gates: MSE (standardised target) or cross-entropy."
-    out = torch.cat([net(Z[i:i + 8192], gate) for i in range(0, len(Z), 8192)])
-    if self.task == 'classification': return float(F.cross_entropy(out, Y))
-    return float((out[:, 0] - Y).square().mean())
+    out, w = torch.cat([net(Z[i:i + 8192], gate) for i in range(0, len(Z), 8192)]), self._w
+    if self.task == 'classification': return float(_mean(F.cross_entropy(out, Y, reduction='none'), w))
+    return float(_mean((out[:, 0] - Y).square(), w))
 
 @patch
 def _train(self:NeuronSeekTD, net, Z, Y, epochs, search, gen, noise_gen, bar):
     "Adam over mini-batches; an epoch whose loss or weights turn non-finite is redone from its start with half the step."
-    N, dev = len(Z), Z.device
+    N, dev, w = len(Z), Z.device, self._w
     n_params = torch.tensor(net.n_params, dtype=torch.float32, device=dev)
     groups = [{'params': [p for n, p in net.named_parameters() if n != 'log_alpha']}]
     if search: groups.append({'params': [net.log_alpha], 'lr': self.lr_ * self.gate_lr / self.lr})
@@ -236,8 +241,8 @@ def _train(self:NeuronSeekTD, net, Z, Y, epochs, search, gen, noise_gen, bar):
             for i in range(0, N, self.batch_size):
                 idx = perm[i:i + self.batch_size]
                 gate = ones if frozen else hard_concrete_sample(net.log_alpha, noise_gen)
-                data = self._data_loss(net(Z[idx], gate), Y[idx])
-                loss = data + lam * (hard_concrete_open_prob(net.log_alpha) * n_params).sum() / N if lam > 0 else data
+                data = self._data_loss(net(Z[idx], gate), Y[idx], None if w is None else w[idx])
+                loss = data + lam * (hard_concrete_open_prob(net.log_alpha) * n_params).sum() / self._n if lam > 0 else data
                 if not torch.isfinite(loss): break
                 opt.zero_grad(); loss.backward(); opt.step()
                 losses.append(data.detach())
@@ -261,6 +266,7 @@ def _train(self:NeuronSeekTD, net, Z, Y, epochs, search, gen, noise_gen, bar):
 @patch
 def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
         y, # (N,) targets (regression) or labels (classification)
+        sample_weight=None, # (N,) frequency weights ≥ 0: a row of weight 2 counts as that row twice (None: all 1)
        ):
     "Search the orders, select, refit without gates; returns self."
     import pandas as pd
@@ -269,13 +275,16 @@ def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
     X = self._check_X(X)
     N, D = X.shape
     if N < 2: raise ValueError(f"X must have at least 2 rows, got {N}")
+    w = check_sample_weight(sample_weight, N)  # float64 (N,), or None (no weights, or all 1)
+    wm = (lambda t: t.mean(0)) if w is None else (lambda t: (w[:, None] * t.reshape(N, -1)).sum(0).reshape(t.shape[1:]) / w.sum())
     if self.task == 'regression':
         y = as_float_tensor(y, 'y').double()
         if y.ndim == 2 and y.shape[1] == 1: y = y[:, 0]
         if y.ndim != 1: raise ValueError(f"y must have shape (N,), got {tuple(y.shape)}")
         if len(y) != N: raise ValueError(f"y has {len(y)} rows but X has {N}")
         check_finite(y, 'y')
-        self.y_mean_, sd = float(y.mean()), float(y.std(unbiased=False))
+        self.y_mean_ = float(wm(y))
+        sd = float(wm((y - self.y_mean_).square()).sqrt())
         self._y_sd = sd
         if sd == 0: warnings.warn(f"y is constant ({self.y_mean_:g}): no order can explain it; the model is that constant")
         self.y_scale_ = sd if sd > 0 else 1.0
@@ -287,13 +296,15 @@ def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
         self.classes_, codes = np.unique(y, return_inverse=True)
         if len(self.classes_) < 2: raise ValueError(f"y has a single class {self.classes_[0]!r}; classification needs at least 2")
         Y, C = torch.as_tensor(codes, dtype=torch.long, device=dev), len(self.classes_)
-    rms = X.square().mean(0).sqrt()  # scaled, not centred: a shift would mix the orders
+    rms = wm(X.double().square()).sqrt().to(X.dtype)  # scaled, not centred: a shift would mix the orders
     self.scale_ = torch.where(rms > 0, rms, torch.ones_like(rms))
     Z = (X / self.scale_).float().to(dev)
     self.n_features_in_ = D
     gen = torch.Generator().manual_seed(self.random_state)
     noise_gen = torch.Generator(device=dev).manual_seed(self.random_state + 1)
-    net = _TDNet(Z, C, self.max_order, self.rank, gen).to(dev)
+    self._w = None if w is None else w.float().to(dev)  # read by the training loop and the losses, during this fit only
+    self._n = N if w is None else float(w.sum())  # the rows the L0 prices are per: the weights' sum
+    net = _TDNet(Z, C, self.max_order, self.rank, gen, self._w).to(dev)
     self.lr_, self.n_lr_halvings_, self.gate_history_, self.interrupted_ = float(self.lr), 0, [], False
     t0 = time.perf_counter()
     try:
@@ -302,6 +313,7 @@ def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
     except KeyboardInterrupt:  # Ctrl-C: keep the gate history of the epochs done, say so, and let the caller see it
         self.interrupted_, self.gate_history_ = True, pd.DataFrame(self.gate_history_)
         raise
+    finally: self._w = None
     self.fit_time_ = time.perf_counter() - t0
     if self.task == 'regression' and self._y_sd == 0:  # a constant target: nothing is selected, the bias is the constant
         with torch.no_grad(): sel[:] = False; net.active.zero_(); net.bias.zero_()
@@ -356,13 +368,14 @@ def _nll(self:NeuronSeekTD, loss):
 @torch.no_grad()
 def _stream_share(self:NeuronSeekTD, net, Z):
     "Mean square of each stream's output over the rows (summed over outputs), a list of G floats."
-    tot = sum(net.streams(Z[i:i + 8192]).square().sum((0, 2)) for i in range(0, len(Z), 8192))
-    return (tot / len(Z)).tolist()
+    w = self._w if self._w is not None else torch.ones(len(Z), device=Z.device)
+    tot = sum(torch.einsum('ngc,n->g', net.streams(Z[i:i + 8192]).square(), w[i:i + 8192]) for i in range(0, len(Z), 8192))
+    return (tot / w.sum()).tolist()
 
 @patch
 def _backward(self:NeuronSeekTD, net, Z, Y, sel, gen, noise_gen, bar):
     "Try removing each kept stream (weakest first), refit the rest, drop it when the NLL rises by less than its L0 cost."
-    N, trials, share, base = len(Z), [], self._stream_share(net, Z), self.refit_loss_
+    N, trials, share, base = self._n, [], self._stream_share(net, Z), self.refit_loss_
     for g in sorted(torch.nonzero(sel).flatten().tolist(), key=lambda g: share[g]):
         saved = copy.deepcopy(net.state_dict())
         with torch.no_grad(): net.active[g] = False

@@ -16,6 +16,7 @@ from pytorch_lightning.loggers import CSVLogger
 from torch import nn
 from torch.utils.data import DataLoader, Sampler, TensorDataset
 
+from .formula import check_sample_weight
 from .layers import count_parameters, record_input_range, scale_features, TaskConv2d, TaskLinear
 from .data import atomic_write, load_mnist
 
@@ -57,6 +58,11 @@ def _check_table(X, y):
         raise ValueError(f"X has {int(nan.sum())} NaN/inf values (first in column {col}); drop or impute them")
     return X, y
 
+def _weighted_mean_std(a:np.ndarray, w:np.ndarray):
+    "Column means and standard deviations of `a` (N, …) with frequency weights `w` (N,): those of the rows repeated."
+    m = np.tensordot(w, a, axes=1) / w.sum()
+    return m, np.sqrt(np.tensordot(w, (a - m) ** 2, axes=1) / w.sum())
+
 class TabularDataModule(pl.LightningDataModule):
     "Train/val/test splits of a table, standardised on the training split; labels of any type encoded for classification."
     def __init__(self, X, # (N, D) array or numeric DataFrame
@@ -65,11 +71,14 @@ class TabularDataModule(pl.LightningDataModule):
                  val_size:float=0.1, test_size:float=0.2, # fractions of the rows (test_size=0: no test split)
                  batch_size:int=64, random_state:int=0,
                  standardize_y:bool=True, # regression: train on the standardised target (metrics in those units)
+                 sample_weight=None, # (N,) frequency weights ≥ 0: the losses and the standardisation are weighted (None: all 1)
                 ):
         super().__init__()
         if task not in ('regression', 'classification'): raise ValueError(f"task must be 'regression' or 'classification', got {task!r}")
         _check_batch_size(batch_size)
         X, y = _check_table(X, y)
+        w = check_sample_weight(sample_weight, len(X))
+        w = None if w is None else w.numpy()
         if not (0 < val_size < 1 and 0 <= test_size < 1 and val_size + test_size < 1):
             raise ValueError(f"val_size must be in (0, 1) and test_size in [0, 1), with a sum below 1; got {val_size} and {test_size}")
         n_val, n_test = max(1, int(round(val_size * len(X)))), int(round(test_size * len(X)))
@@ -80,7 +89,7 @@ class TabularDataModule(pl.LightningDataModule):
         perm = np.random.default_rng(random_state).permutation(len(X))
         self.idx = {'test': perm[:n_test], 'val': perm[n_test:n_test + n_val], 'train': perm[n_test + n_val:]}
         tr = self.idx['train']
-        self.x_mean, self.x_std = X[tr].mean(0), X[tr].std(0)
+        self.x_mean, self.x_std = (X[tr].mean(0), X[tr].std(0)) if w is None else _weighted_mean_std(X[tr], w[tr])
         self.x_std[self.x_std == 0] = 1.0
         if task == 'classification':
             missing = pd.isna(y)
@@ -92,10 +101,12 @@ class TabularDataModule(pl.LightningDataModule):
             if y.dtype.kind not in 'biuf': raise ValueError(f"y must be numeric for regression, got dtype {y.dtype}; for labels pass task='classification'")
             y = y.astype(np.float64)
             if not np.isfinite(y).all(): raise ValueError(f"y has {int((~np.isfinite(y)).sum())} NaN/inf values; drop those rows")
-            self.y_mean, self.y_std = (y[tr].mean(), y[tr].std() or 1.0) if standardize_y else (0.0, 1.0)
+            m, sd = (y[tr].mean(), y[tr].std()) if w is None else _weighted_mean_std(y[tr], w[tr])
+            self.y_mean, self.y_std = (m, sd or 1.0) if standardize_y else (0.0, 1.0)
             yt = torch.as_tensor((y - self.y_mean) / self.y_std, dtype=torch.float32)
         Xt = torch.as_tensor((X - self.x_mean) / self.x_std, dtype=torch.float32)
-        self.ds = {k: TensorDataset(Xt[v], yt[v]) for k, v in self.idx.items()}
+        wt = None if w is None else torch.as_tensor(w, dtype=torch.float32)  # a third tensor in every batch: TaskNetModule weighs the loss with it
+        self.ds = {k: TensorDataset(Xt[v], yt[v]) if wt is None else TensorDataset(Xt[v], yt[v], wt[v]) for k, v in self.idx.items()}
         self.n_features = X.shape[1]
         self.n_outputs = len(self.classes_) if task == 'classification' else 1
 
@@ -187,14 +198,15 @@ class TaskNetModule(pl.LightningModule):
         return self.model(x)
 
     def _step(self, batch, stage):
-        x, y = batch
-        out = self(x)
+        x, y, *w = batch  # a third tensor: the rows' sample weights (TabularDataModule(sample_weight=...))
+        out, w = self(x), (w[0] if w else None)
+        mean = (lambda t: t.mean()) if w is None else (lambda t: (w * t).sum() / w.sum().clamp(min=1e-12))  # a batch of zero weights counts 0
         if self.task == 'regression':
-            loss = nn.functional.mse_loss(out.reshape(-1), y)
+            loss = nn.functional.mse_loss(out.reshape(-1), y) if w is None else mean((out.reshape(-1) - y).square())
             metrics = {f'{stage}_loss': loss, f'{stage}_rmse': loss.detach().sqrt()}
         else:
-            loss = nn.functional.cross_entropy(out, y)
-            metrics = {f'{stage}_loss': loss, f'{stage}_acc': (out.argmax(-1) == y).float().mean()}
+            loss = nn.functional.cross_entropy(out, y) if w is None else mean(nn.functional.cross_entropy(out, y, reduction='none'))
+            metrics = {f'{stage}_loss': loss, f'{stage}_acc': mean((out.argmax(-1) == y).float())}
         if not torch.isfinite(loss):
             raise FloatingPointError(f"{stage} loss became {loss.item()} at epoch {self.current_epoch}: lower lr (now {self.hparams.lr}) or check the data")
         self.log_dict(metrics, on_step=False, on_epoch=True, prog_bar=stage != 'train', sync_dist=True, batch_size=len(x))

@@ -3,12 +3,14 @@ import pytest
 from sklearn.utils.estimator_checks import check_estimator
 from neuronseek_nb.estimators import TaskNeuronRegressor, TaskNeuronClassifier
 
-# Every check runs; none is skipped. The train checks need the network to learn the toy data: 25 epochs at lr 1e-2.
+# Every check runs; none is skipped; one is expected to fail (sample weights vs repeated rows, see below). The train checks need the network to learn the toy data: 25 epochs at lr 1e-2.
 KW = dict(hidden=(8,), max_epochs=25, patience=None, batch_size=128, lr=1e-2)
 @pytest.mark.parametrize('est', [TaskNeuronRegressor('<w, x**2> + <w, x>', **KW), TaskNeuronClassifier('<w, x**2> + <w, x>', **KW)],
                          ids=['regressor', 'classifier'])
 def test_check_estimator(est):
-    results = check_estimator(est, on_fail=None)
+    # weights and repeated rows cannot give the same network: the rows fall into different splits and mini-batches
+    stochastic = {'check_sample_weight_equivalence_on_dense_data': 'mini-batch training on a random split: weighted and repeated rows agree in distribution only'}
+    results = check_estimator(est, on_fail=None, expected_failed_checks=stochastic)
     failed = [f"{r['check_name']}: {str(r['exception'])[:200]}" for r in results if r['status'] == 'failed']
     assert len(results) > 40 and not failed, '\n'.join(failed)
 
