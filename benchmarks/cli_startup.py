@@ -6,7 +6,7 @@ library's heavy parts (torch, Lightning, scikit-learn) at start, as it did befor
 Each command runs `--repeat` times in a fresh process (wall seconds; the first run warms the file cache and is not
 counted). The figures are cited on the Command line page (nbs/08_cli.ipynb, cli.html).
 """
-import argparse, os, statistics, subprocess, sys, tempfile, time
+import argparse, os, statistics, subprocess, sys, time
 from pathlib import Path
 
 EXE = str(Path(sys.executable).parent / 'neuronseek')
@@ -37,9 +37,9 @@ def main(argv=None):
                      'repeat': a.repeat, 'cores': os.cpu_count(), 'load1': round(os.getloadavg()[0], 2), 'torch': torch.__version__,
                      'date': time.strftime('%Y-%m-%d')})
         print(rows[-1], flush=True)
+    from neuronseek_nb.data import atomic_write
     df = pd.DataFrame(rows)
-    fd, tmp = tempfile.mkstemp(dir=Path(a.out).parent, suffix='.tmp'); os.close(fd)
-    df.to_csv(tmp, index=False); os.replace(tmp, a.out)
+    atomic_write(a.out, lambda t: df.to_csv(t, index=False))
     old, new = df.median_s.iloc[-1], df.median_s.iloc[0]
     print(f"--help {new:.3f} s; importing the estimators at start would cost {old:.2f} s ({old / new:.0f}x)")
 

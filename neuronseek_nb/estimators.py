@@ -80,6 +80,13 @@ def _plain_mlp_note(search:str, # the search that kept only ⟨w, x⟩: 'td' or 
     return (f"{what}; to look for a nonlinear neuron try search={other!r}, more rows for the search (search_sample), "
             f"or a weaker penalty (search_params={{'lam': ...}} for 'td')")
 
+def _first_component(Y:np.ndarray, # (n, K) regression targets
+                    ) -> np.ndarray:
+    "Several targets as one for the search: the first principal component of their standardised columns, (n,)."
+    sd = Y.std(0)
+    Z = (Y - Y.mean(0)) / np.where(sd > 0, sd, 1.0)
+    return Z[:, 0] if Z.shape[1] == 1 else Z @ np.linalg.svd(Z, full_matrices=False)[2][0]
+
 class _TaskNeuronBase(BaseEstimator):
     _task = None
     def __init__(self, search='td', # 'td', 'vsr', or a Formula / formula string
@@ -107,7 +114,8 @@ class _TaskNeuronBase(BaseEstimator):
         kw = {'random_state': self.random_state, 'verbose': self.verbose, **(self.search_params or {})}
         if s == 'td': kw.setdefault('task', self._task)
         searcher = make_search(s, **kw)
-        target = y[rows] if s == 'td' or self._task == 'regression' else class_scores(X[rows], y[rows])
+        yr = _first_component(y[rows]) if y.ndim == 2 else y[rows]  # several targets: one search, on what they share most
+        target = yr if s == 'td' or self._task == 'regression' else class_scores(X[rows], yr)
         if s == 'td' and w is not None: searcher.fit(X[rows], target, sample_weight=w[rows])
         else: searcher.fit(X[rows], target)
         f = searcher.formula_ if searcher.formula_ is not None else Formula.linear()  # NS-TD kept no term: the ordinary neuron
@@ -168,7 +176,7 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
     "Search a task neuron, then train a task network on it: a scikit-learn regressor."
     _task = 'regression'
     def fit(self, X, # (n_samples, n_features) numeric
-            y, # (n_samples,) numeric target
+            y, # (n_samples,) numeric target, or (n_samples, n_targets): one network with an output per target
             sample_weight=None, # (n_samples,) frequency weights ≥ 0, for the search and the training loss (None: all 1)
             resume_from:str|None=None, # a checkpoint kept by `interrupt_checkpoint`: training continues from it
             interrupt_checkpoint:str|None=None, # on Ctrl-C during training, keep the last completed epoch here
@@ -178,9 +186,16 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
         if np.asarray(y).dtype.kind in 'OUS':
             try: np.asarray(y).astype(np.float64)
             except (TypeError, ValueError): raise ValueError("y must be numeric for a regressor (got text labels); use TaskNeuronClassifier for labels") from None
-        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True, ensure_all_finite=False)
+        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True, multi_output=True, ensure_all_finite=False)
         check_finite(as_float_tensor(X), 'X'); check_finite(as_float_tensor(y), 'y')
+        self.n_outputs_ = y.shape[1] if y.ndim == 2 else 1
+        self._y_2d = y.ndim == 2  # predict gives back y's shape: (n,) or (n, n_targets)
         return self._fit(X, y, sample_weight, resume_from, interrupt_checkpoint)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.target_tags.multi_output = True  # y with several columns: one network, an output per column
+        return tags
 
     def score(self, X, y, sample_weight=None) -> float:
         "R² of `predict(X)`; at least 2 rows (R² is undefined for one, scikit-learn would give NaN)."
@@ -188,8 +203,9 @@ class TaskNeuronRegressor(RegressorMixin, _TaskNeuronBase):
         return super().score(X, y, sample_weight)
 
     def predict(self, X) -> np.ndarray:
-        "Predicted targets, in the units of the `y` given to `fit`."
-        return self._forward(X).reshape(-1).double().numpy() * self.y_std_ + self.y_mean_
+        "Predicted targets, in the units and the shape of the `y` given to `fit`: (n,), or (n, n_targets)."
+        out = self._forward(X).double().numpy()
+        return (out if self._y_2d else out.reshape(-1)) * self.y_std_ + self.y_mean_
 
 class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
     "Search a task neuron, then train a task network on it: a scikit-learn classifier (labels of any type)."

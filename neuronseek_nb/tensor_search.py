@@ -272,6 +272,8 @@ def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
     import pandas as pd
     from tqdm.auto import tqdm
     dev = self._check_params()
+    if hasattr(X, 'columns'): self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)  # a DataFrame's names
+    elif hasattr(self, 'feature_names_in_'): del self.feature_names_in_
     X = self._check_X(X)
     N, D = X.shape
     if N < 2: raise ValueError(f"X must have at least 2 rows, got {N}")

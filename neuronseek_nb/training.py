@@ -50,7 +50,7 @@ def _check_table(X, y):
     X = X.astype(np.float64)
     if X.ndim != 2: raise ValueError(f"X must be 2-D (rows, features), got shape {X.shape}")
     y = np.asarray(y)
-    if y.ndim != 1: raise ValueError(f"y must be 1-D, got shape {y.shape}")
+    if y.ndim not in (1, 2): raise ValueError(f"y must be 1-D (one target) or 2-D (rows, targets), got shape {y.shape}")
     if len(X) != len(y): raise ValueError(f"X and y have different lengths: {len(X)} and {len(y)}")
     nan = ~np.isfinite(X)
     if nan.any():
@@ -66,7 +66,7 @@ def _weighted_mean_std(a:np.ndarray, w:np.ndarray):
 class TabularDataModule(pl.LightningDataModule):
     "Train/val/test splits of a table, standardised on the training split; labels of any type encoded for classification."
     def __init__(self, X, # (N, D) array or numeric DataFrame
-                 y, # (N,) targets: numbers (regression) or labels of any type (classification)
+                 y, # (N,) targets: numbers (regression) or labels of any type (classification); (N, K): K regression targets
                  task:str='regression', # 'regression' or 'classification'
                  val_size:float=0.1, test_size:float=0.2, # fractions of the rows (test_size=0: no test split)
                  batch_size:int=64, random_state:int=0,
@@ -92,6 +92,7 @@ class TabularDataModule(pl.LightningDataModule):
         self.x_mean, self.x_std = (X[tr].mean(0), X[tr].std(0)) if w is None else _weighted_mean_std(X[tr], w[tr])
         self.x_std[self.x_std == 0] = 1.0
         if task == 'classification':
+            if y.ndim != 1: raise ValueError(f"classification takes one column of labels, got y of shape {y.shape}; several targets are for regression")
             missing = pd.isna(y)
             if missing.any(): raise ValueError(f"y has {int(missing.sum())} missing labels (NaN/None); drop those rows or give them a label")
             self.classes_, codes = np.unique(y, return_inverse=True)
@@ -101,14 +102,15 @@ class TabularDataModule(pl.LightningDataModule):
             if y.dtype.kind not in 'biuf': raise ValueError(f"y must be numeric for regression, got dtype {y.dtype}; for labels pass task='classification'")
             y = y.astype(np.float64)
             if not np.isfinite(y).all(): raise ValueError(f"y has {int((~np.isfinite(y)).sum())} NaN/inf values; drop those rows")
-            m, sd = (y[tr].mean(), y[tr].std()) if w is None else _weighted_mean_std(y[tr], w[tr])
-            self.y_mean, self.y_std = (m, sd or 1.0) if standardize_y else (0.0, 1.0)
+            m, sd = (y[tr].mean(0), y[tr].std(0)) if w is None else _weighted_mean_std(y[tr], w[tr])
+            sd = np.where(sd > 0, sd, 1.0) if y.ndim == 2 else (sd or 1.0)  # per target column when there are several
+            self.y_mean, self.y_std = (m, sd) if standardize_y else (0.0, 1.0)
             yt = torch.as_tensor((y - self.y_mean) / self.y_std, dtype=torch.float32)
         Xt = torch.as_tensor((X - self.x_mean) / self.x_std, dtype=torch.float32)
         wt = None if w is None else torch.as_tensor(w, dtype=torch.float32)  # a third tensor in every batch: TaskNetModule weighs the loss with it
         self.ds = {k: TensorDataset(Xt[v], yt[v]) if wt is None else TensorDataset(Xt[v], yt[v], wt[v]) for k, v in self.idx.items()}
         self.n_features = X.shape[1]
-        self.n_outputs = len(self.classes_) if task == 'classification' else 1
+        self.n_outputs = len(self.classes_) if task == 'classification' else (y.shape[1] if y.ndim == 2 else 1)
 
     def transform(self, X) -> torch.Tensor:
         "Standardise new rows with the training statistics."
@@ -120,7 +122,8 @@ class TabularDataModule(pl.LightningDataModule):
         "Model outputs back to targets: original units (regression) or original labels (classification)."
         out = out.detach().cpu()
         if self.task == 'classification': return self.classes_[out.argmax(-1).numpy()]
-        return out.reshape(-1).double().numpy() * self.y_std + self.y_mean
+        out = out.double().numpy()
+        return (out if self.n_outputs > 1 else out.reshape(-1)) * self.y_std + self.y_mean
 
     def train_dataloader(self):
         return DataLoader(self.ds['train'], batch_size=self.batch_size, sampler=EpochShuffleSampler(len(self.ds['train']), self.random_state))
@@ -202,7 +205,9 @@ class TaskNetModule(pl.LightningModule):
         out, w = self(x), (w[0] if w else None)
         mean = (lambda t: t.mean()) if w is None else (lambda t: (w * t).sum() / w.sum().clamp(min=1e-12))  # a batch of zero weights counts 0
         if self.task == 'regression':
-            loss = nn.functional.mse_loss(out.reshape(-1), y) if w is None else mean((out.reshape(-1) - y).square())
+            if y.ndim == 2: se = (out - y).square().mean(1)  # several targets: the mean over them, per row
+            else: se = None if w is None else (out.reshape(-1) - y).square()
+            loss = nn.functional.mse_loss(out.reshape(-1), y) if se is None else mean(se)
             metrics = {f'{stage}_loss': loss, f'{stage}_rmse': loss.detach().sqrt()}
         else:
             loss = nn.functional.cross_entropy(out, y) if w is None else mean(nn.functional.cross_entropy(out, y, reduction='none'))

@@ -123,7 +123,8 @@ def test_tabular_data_module_more():
         ('val_size 0', lambda: TabularDataModule(X0, y0, val_size=0), ('raise', 'val_size must be in (0, 1)')),
         ('val + test >= 1', lambda: TabularDataModule(X0, y0, val_size=0.5, test_size=0.5), ('raise', 'sum below 1')),
         ('task unknown', lambda: TabularDataModule(X0, y0, task='cls'), ('raise', "task must be")),
-        ('y 2-D', lambda: TabularDataModule(X0, y0[:, None]), ('raise', 'y must be 1-D')),
+        ('y a column (n, 1)', lambda: TabularDataModule(X0, y0[:, None]), ('ok', lambda dm: dm.n_outputs == 1)),  # one target, as a column
+        ('y 3-D', lambda: TabularDataModule(X0, y0[:, None, None]), ('raise', 'y must be 1-D (one target) or 2-D (rows, targets)')),
         ('X None', lambda: TabularDataModule(None, y0), ('raise', 'X must be')),
         ('regression on text labels', lambda: TabularDataModule(X0, lab0), ('raise', "pass task='classification'")),
         ('one class', lambda: TabularDataModule(X0, np.zeros(120), task='classification'), ('raise', 'single class')),

@@ -197,3 +197,21 @@ def test_stray_text_in_a_numeric_target_is_named(tmp_path):
         assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr
         assert r.stderr.strip() == f"neuronseek {verb}: error: target column 'price' holds numbers except 1 cell: 'unknown' (row 17); fix them, or blank them so that their rows count as missing", r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ['homes.csv', 'messy.csv']
+
+def test_several_regression_targets(tmp_path):
+    "`--target u,v`: one network with an output per target; predict writes a column per target."
+    import numpy as np, pandas as pd
+    g = np.random.default_rng(0); X = g.uniform(-2, 2, (1500, 4))
+    pd.DataFrame(X, columns=list('abcd')).assign(u=X[:, 0] ** 2 + X[:, 1], v=3 * X[:, 2] ** 2 - X[:, 3] + 10).to_csv(tmp_path / 'two.csv', index=False)
+    r = run('search', str(tmp_path / 'two.csv'), '--target', 'u,v')
+    assert r.returncode == 0 and "R2 of the 2 targets' first principal component" in r.stdout, r.stdout + r.stderr
+    from neuronseek_nb.formula import Formula
+    assert Formula.parse(r.stdout.splitlines()[0].split(':', 1)[1]).equivalent('<w, x> + <w, x**2>'), r.stdout
+    r = run('train', str(tmp_path / 'two.csv'), '--target', 'u,v', '--formula', '<w, x> + <w, x**2>', '--epochs', '40', '--hidden', '16', '--out', str(tmp_path / 'm.pkl'))
+    assert r.returncode == 0 and 'test R2 (mean over 2 targets)' in r.stdout, r.stdout + r.stderr
+    assert float(r.stdout.split('test R2 (mean over 2 targets) ')[1].split(';')[0]) > 0.98, r.stdout
+    r = run('predict', str(tmp_path / 'm.pkl'), str(tmp_path / 'two.csv'))
+    p = pd.read_csv(__import__('io').StringIO(r.stdout))
+    assert r.returncode == 0 and list(p.columns) == ['prediction_u', 'prediction_v'] and len(p) == 1500, r.stderr
+    r = run('train', str(tmp_path / 'two.csv'), '--target', 'u,nope')
+    assert r.returncode == 2 and "target column 'nope' is not in the table" in r.stderr
