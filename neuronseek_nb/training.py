@@ -89,6 +89,8 @@ class TabularDataModule(pl.LightningDataModule):
         perm = np.random.default_rng(random_state).permutation(len(X))
         self.idx = {'test': perm[:n_test], 'val': perm[n_test:n_test + n_val], 'train': perm[n_test + n_val:]}
         tr = self.idx['train']
+        if w is not None and not w[tr].sum() > 0:
+            raise ValueError(f"every row of the training split has sample_weight 0 ({len(tr)} rows, random_state={random_state}); give more rows a positive weight")
         self.x_mean, self.x_std = (X[tr].mean(0), X[tr].std(0)) if w is None else _weighted_mean_std(X[tr], w[tr])
         self.x_std[self.x_std == 0] = 1.0
         if task == 'classification':
