@@ -36,18 +36,13 @@ if tr.global_rank == 0:
     print('RESULT', json.dumps({'devices': devices, 'seconds_4_epochs': clock.secs, 'samples_per_s': 4 * len(dm.ds['train']) / clock.secs}))
 '''
 
-def write_csv(df, path):
-    "Write `df` to `path` through the library's atomic write (nothing half-written if the run stops)."
-    from neuronseek_nb.data import atomic_write
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, lambda t: df.to_csv(t, index=False))
-
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--out', default=str(RESULTS / 'ddp_throughput.csv'), help='CSV to write (default: %(default)s)')
     a = p.parse_args(argv)
     import tempfile
     import pandas as pd
+    from neuronseek_nb.data import atomic_write
     from importlib.metadata import version
     facts = {'cores': os.cpu_count(), 'omp_num_threads': 1, 'torch': version('torch'), 'date': datetime.date.today().isoformat()}
     res, rows = {}, []
@@ -63,6 +58,6 @@ def main(argv=None):
         rows.append({**res[devices], 'speedup': res[devices]['samples_per_s'] / res[1]['samples_per_s'], **facts,
                      'load1_start': round(load0, 2), 'load1_end': round(os.getloadavg()[0], 2)})
     print(f"speed-up with 2 processes: {res[2]['samples_per_s'] / res[1]['samples_per_s']:.2f}x (machine: {os.cpu_count()} cores)")
-    write_csv(pd.DataFrame(rows), a.out)
+    atomic_write(a.out, lambda t: pd.DataFrame(rows).to_csv(t, index=False))  # nothing half-written if the run stops
 
 if __name__ == '__main__': main()

@@ -50,12 +50,6 @@ def machine():
     return {'cores': os.cpu_count(), 'omp_num_threads': os.environ.get('OMP_NUM_THREADS', ''), 'torch': version('torch'),
             'date': datetime.date.today().isoformat()}
 
-def write_csv(df, path):
-    "Write `df` to `path` through the library's atomic write (nothing half-written if the run stops)."
-    from neuronseek_nb.data import atomic_write
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, lambda t: df.to_csv(t, index=False))
-
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('kinds', nargs='*', metavar='KIND', help=f'any of {", ".join(KINDS)} (default: all)')
@@ -64,6 +58,7 @@ def main(argv=None):
     p.add_argument('--out', default=str(RESULTS / 'memory.csv'), help='CSV to write (default: %(default)s)')
     a = p.parse_args(argv)
     import pandas as pd
+    from neuronseek_nb.data import atomic_write
     kinds = a.kinds or list(KINDS)
     if set(kinds) - set(KINDS): p.error(f'unknown kind(s) {sorted(set(kinds) - set(KINDS))}: choose from {", ".join(KINDS)}')
     old = pd.read_csv(a.out) if Path(a.out).exists() else None
@@ -77,6 +72,6 @@ def main(argv=None):
             rows.append({'job': kind, 'N': N, 'peak_rss_gib': None if gib is None else round(gib, 2), 'seconds': round(secs, 1),
                          'note': note, **facts, 'load1_start': round(load0, 2), 'load1_end': round(os.getloadavg()[0], 2)})
             print(json.dumps(rows[-1]), flush=True)
-            write_csv(pd.concat([k for k in keep if len(k)] + [pd.DataFrame(rows)], ignore_index=True), a.out)
+            atomic_write(a.out, lambda t: pd.concat([k for k in keep if len(k)] + [pd.DataFrame(rows)], ignore_index=True).to_csv(t, index=False))
 
 if __name__ == '__main__': main()
