@@ -137,7 +137,7 @@ def general_benchmark(problems:pd.DataFrame, # rows of `load_sr_benchmark` / `fe
             t0, w0 = time.process_time(), time.perf_counter()
             try:
                 if meth == 'vsr':
-                    m = VectorizedSR(mode='general', population_size=500, generations=100_000, time_budget=time_budget,
+                    m = VectorizedSR(mode='general', population_size=500, time_budget=time_budget,  # the budget alone bounds it
                                      budget_clock='cpu', max_terms=4, random_state=random_state).fit(X, y)
                     e, r2, gens = m.expression_, float(m.score(X, y)), m.n_generations_
                 else: e, r2, gens = _gplearn_fit(X, y, time_budget, random_state)
