@@ -109,14 +109,14 @@ class _TaskNeuronBase(BaseEstimator):
         if isinstance(s, str) and '<' in s: return Formula.parse(s), None
         if s not in ('td', 'vsr'): raise ValueError(f"search must be 'td', 'vsr' or a Formula (or a formula string such as '<w, x**2> + <w, x>'), got {s!r}")
         rng = np.random.default_rng(self.random_state)
-        if w is None or s == 'td': rows = rng.permutation(len(X))[:self.search_sample]  # NS-TD weighs its rows itself
-        else: rows = rng.choice(len(X), size=min(len(X), self.search_sample), p=(w / w.sum()).numpy())  # VSR: rows drawn in proportion to their weights
+        pool = np.arange(len(X)) if w is None else (w > 0).nonzero()[:, 0].numpy()  # rows of weight 0 teach the search nothing
+        rows = pool[rng.permutation(len(pool))[:self.search_sample]]
         kw = {'random_state': self.random_state, 'verbose': self.verbose, **(self.search_params or {})}
         if s == 'td': kw.setdefault('task', self._task)
         searcher = make_search(s, **kw)
         yr = _first_component(y[rows]) if y.ndim == 2 else y[rows]  # several targets: one search, on what they share most
         target = yr if s == 'td' or self._task == 'regression' else class_scores(X[rows], yr)
-        if s == 'td' and w is not None: searcher.fit(X[rows], target, sample_weight=w[rows])
+        if w is not None: searcher.fit(X[rows], target, sample_weight=w[rows])  # both searches minimise the weighted loss
         else: searcher.fit(X[rows], target)
         f = searcher.formula_ if searcher.formula_ is not None else Formula.linear()  # NS-TD kept no term: the ordinary neuron
         return (f.with_linear() if self.linear_term else f), searcher

@@ -15,10 +15,11 @@ from fastcore.basics import patch
 from sklearn.base import BaseEstimator, RegressorMixin
 from tqdm.auto import tqdm
 
-from .formula import FUNCTIONS, Expr, Formula
+from .formula import FUNCTIONS, Expr, Formula, check_sample_weight
 from .vsr_blocks import (_X, _C, _PENALTY, _MAX_ABS, _is_leaf, _size, _depth, _paths, _replace, _terms, _has_var,
     _key_terms, _consts, _set_consts, _to_expr, _to_sympy, _BatchEvaluator, _standardize, _standardize_block, _batched_ridge_loss,
-    _simplify_term, _scale_vars, _rand_const, _snap_candidates, _additive_basis, _lack_of_fit, _keys, _enumerate_levels)
+    _simplify_term, _scale_vars, _rand_const, _snap_candidates, _additive_basis, _lack_of_fit, _keys, _enumerate_levels,
+    _root_weights, _work_target)
 
 # %% auto #0
 __all__ = ['PLANTED', 'VectorizedSR', 'make_planted', 'plot_pareto']
@@ -189,8 +190,8 @@ def _ok(self:VectorizedSR, t):
 # %% ../nbs/01_vsr.ipynb #2d7f7851
 class _Scorer:
     "Losses of individuals on one data sample: term features cached, candidates' ridge fits batched, results memoised."
-    def __init__(self, leaves, y, mode, max_terms, ridge):
-        self.ev, self.y, self.mode, self.K, self.ridge = _BatchEvaluator(leaves), y, mode, max_terms, ridge
+    def __init__(self, leaves, y, mode, max_terms, ridge, sw=None): # y: the working target (`_work_target`); sw: root weights of the rows or None
+        self.ev, self.y, self.mode, self.K, self.ridge, self.sw = _BatchEvaluator(leaves), y, mode, max_terms, ridge, sw
         self.Z, self.losses = {}, {}
         # many weights per term (Df > 50): Gram blocks ZₜᵀZᵤ/n per pair of terms and Zₜᵀy/n per term, cached, so that a
         # candidate costs one (K·Df)² solve instead of an n·(K·Df)² product (new candidates mostly recombine known terms)
@@ -201,7 +202,7 @@ class _Scorer:
         new = [t for t in dict.fromkeys(terms) if t not in self.Z]
         shape = self.ev.shape
         for s in range(0, len(new), 256):
-            for t, z in zip(new[s:s + 256], _standardize(self.ev.evaluate(new[s:s + 256]), self.mode, shape)): self.Z[t] = z
+            for t, z in zip(new[s:s + 256], _standardize(self.ev.evaluate(new[s:s + 256]), self.mode, shape, self.sw)): self.Z[t] = z
         return [self.Z[t] for t in terms]
 
     def loss(self, keys:Sequence[tuple|None]) -> np.ndarray:
@@ -274,8 +275,8 @@ class _Scorer:
             self.zy = {t: v for t, v in self.zy.items() if t in keep}
             self.tid = {t: i for t, i in self.tid.items() if t in keep}
 
-def _const_loss(terms, leaves, y, mode, ridge, params):
-    "Differentiable 1 − R² of `terms` whose constants are `params` (in tree order)."
+def _const_loss(terms, leaves, y, mode, ridge, params, sw=None): # sw: root weights of the rows, or None
+    "Differentiable 1 − R² of `terms` whose constants are `params` (in tree order); `y` is the working target."
     it = iter(range(len(params)))
     def ev(n):
         if n[0] == _X: return leaves[n[1]]
@@ -285,7 +286,11 @@ def _const_loss(terms, leaves, y, mode, ridge, params):
     for t in terms:
         v = ev(t).expand(leaves[0].shape)
         v = v.sum(-1, keepdim=True) if mode == 'shared' else (v[:, None] if v.ndim == 1 else v)
-        cols.append((v - v.mean(0)) / (v.std(0) + 1e-12))
+        if sw is None: cols.append((v - v.mean(0)) / (v.std(0) + 1e-12))
+        else:
+            w = sw.square()[:, None]
+            mu = (w * v).sum(0) / w.sum()
+            cols.append(sw[:, None] * (v - mu) / (((w * (v - mu).square()).sum(0) / w.sum()).sqrt() + 1e-12))
     A = torch.cat(cols, 1)
     n = len(y)
     G, b = A.T @ A / n, A.T @ y / n
@@ -293,7 +298,7 @@ def _const_loss(terms, leaves, y, mode, ridge, params):
     return ((y - A @ w) ** 2).mean()
 
 @patch
-def _tune_consts(self:VectorizedSR, terms, leaves, y):
+def _tune_consts(self:VectorizedSR, terms, leaves, y, sw=None):
     "Inner constants of `terms` tuned by L-BFGS with the weights re-solved at every step; the tuned terms or None."
     c0 = [v for t in terms for v in _consts(t)]
     if not c0: return None
@@ -301,7 +306,7 @@ def _tune_consts(self:VectorizedSR, terms, leaves, y):
     opt = torch.optim.LBFGS([p], lr=1, max_iter=self.const_steps, line_search_fn='strong_wolfe')
     def closure():
         opt.zero_grad()
-        l = _const_loss(terms, leaves, y, self.mode, self.ridge, p)
+        l = _const_loss(terms, leaves, y, self.mode, self.ridge, p, sw)
         if torch.isfinite(l): l.backward()
         return l
     try: opt.step(closure)
@@ -319,13 +324,13 @@ def structure_p(self:_Scorer, key:tuple) -> float:
     "`_lack_of_fit` p-value of the candidate `key` on the scorer's rows (memoised; nan when it cannot be tested)."
     if not hasattr(self, '_basis'):
         Df = self.ev.shape[1] if self.mode == 'vectorized' else 1
-        self._basis = None if self.mode == 'general' else _additive_basis(self.ev.leaves[0], self.mode, (len(self.y) - 1 - self.K * Df) // 2)
+        self._basis = None if self.mode == 'general' else _additive_basis(self.ev.leaves[0], self.mode, (len(self.y) - 1 - self.K * Df) // 2, self.sw)
         self._p = {}
     if self._basis is None or key is None: return float('nan')
     k = frozenset(key)
     if k not in self._p:
         Z = self.term_features(list(key))
-        self._p[k] = float('nan') if any(z is None for z in Z) else _lack_of_fit(torch.cat(Z, 1), self.y - self.y.mean(), self._basis)
+        self._p[k] = float('nan') if any(z is None for z in Z) else _lack_of_fit(torch.cat(Z, 1), self.y - self.y.mean() if self.sw is None else self.y, self._basis)
     return self._p[k]
 
 @patch
@@ -361,8 +366,10 @@ def _seed(self:VectorizedSR, scorer, rng):
         leaves = [(_X, j) for j in range(self._n_vars)] + [(_C, 1.0)]
         m = min(len(scorer.y), 256) # screening on a subsample of the search rows
         lv = [v[:m] for v in scorer.ev.leaves]
-        ym = (scorer.y[:m] - scorer.y[:m].mean()) / scorer.y[:m].std(correction=0)
-        y32, sub = ym.float(), _Scorer(lv, ym, scorer.mode, 1, scorer.ridge)
+        if scorer.sw is None: sw = None; ym = _work_target(scorer.y[:m])
+        else: # the screening rows' own weighting (fit dropped the rows of weight 0: every √w here is positive)
+            sw = _root_weights(scorer.sw[:m].square()); ym = _work_target(scorer.y[:m] / scorer.sw[:m], sw)
+        y32, sub = ym.float(), _Scorer(lv, ym, scorer.mode, 1, scorer.ridge, sw)
         Df = scorer.ev.shape[1] if self.mode == 'vectorized' else 1
         cap = int(2e7 // (m * Df)) # pool of the forward selection: `cap` single terms (float32 columns), the smallest first
         # (a term that completes another, like x in log(1 + x²) + x, can fit poorly alone), then the best by loss
@@ -370,7 +377,7 @@ def _seed(self:VectorizedSR, scorer, rng):
         pool_keys = set()
         def screen(s, trees, V):
             "Every tree scored as a single term (batched float32 ridge fits); the pool keeps the best `cap`."
-            Z, ok = _standardize_block(V, scorer.mode)
+            Z, ok = _standardize_block(V, scorer.mode, sw=sub.sw)
             l = torch.full((len(trees),), _PENALTY, dtype=torch.float64)
             idx = ok.nonzero()[:, 0]
             if len(idx) and Df > 50: # many weights per term: the diagonal approximation (columns taken as uncorrelated), O(m·Df) a tree;
@@ -490,11 +497,11 @@ def _seed(self:VectorizedSR, scorer, rng):
     return pop[:P], settled
 
 @patch
-def _search(self:VectorizedSR, leaves, ys, rng, t0):
+def _search(self:VectorizedSR, leaves, ys, rng, t0, sw=None): # ys: working target; sw: the rows' root weights or None
     "The GP loop; returns the best key (tuple of terms) by penalised fitness and the Pareto archive."
     P, K = self.population_size, self.max_terms
     Df = leaves[0].shape[1] if self.mode == 'vectorized' else 1
-    scorer = _Scorer(leaves, ys, self.mode, K, self.ridge)
+    scorer = _Scorer(leaves, ys, self.mode, K, self.ridge, sw)
     pop, prev = self._seed(scorer, rng) # prev: the seed the enumeration stopped on, if the noise-floor test settled it
     best, archive, hist = None, {}, []
     n_elite = max(1, int(round(self.elitism * P)))
@@ -537,7 +544,7 @@ def _search(self:VectorizedSR, leaves, ys, rng, t0):
                 if len(with_consts) >= 2 * self.n_const_opt: break
                 if keys[j] is not None and first.get(frozenset(keys[j])) == j: with_consts.append(tuple(_scale_vars(t) for t in keys[j]))
             for k in with_consts:
-                new = self._tune_consts(list(k), leaves, ys)
+                new = self._tune_consts(list(k), leaves, ys, sw)
                 if new is not None and self._ok(_join(new)): tuned.append(_join(new))
             def select():
                 c = rng.integers(len(pop), size=self.tournament_size)
@@ -567,17 +574,21 @@ def _raw_features(terms, leaves, mode):
         out.append(v.sum(-1, keepdim=True) if mode == 'shared' else (v[:, None] if v.ndim == 1 else v))
     return out
 
-def _fit_weights(terms, leaves, y, mode, ridge):
-    "Ridge least squares of raw y on the terms' features: (intercept, [coef (Df,) per term], 1 − R²)."
+def _fit_weights(terms, leaves, y, mode, ridge, w=None): # w: (N,) sample weights, or None
+    "(Weighted) ridge least squares of raw y on the terms' features: (intercept, [coef (Df,) per term], 1 − R²)."
     F = _raw_features(terms, leaves, mode)
     if not all(bool(torch.isfinite(f).all()) and float(f.abs().max()) <= _MAX_ABS for f in F):
         return float(y.mean()), [torch.zeros(f.shape[1], dtype=y.dtype) for f in F], _PENALTY
     A = torch.cat(F, 1)
-    mu, sd = A.mean(0), A.std(0)
+    if w is None: mu, sd, ym, ysd = A.mean(0), A.std(0), y.mean(), y.std(correction=0)
+    else: # weighted moments; the rows are then scaled by √w (weights of mean 1), which makes the mean squares weighted
+        u = (w / w.mean())[:, None]
+        mu, ym = (u * A).sum(0) / len(y), (u[:, 0] * y).sum() / len(y)
+        sd, ysd = ((u * (A - mu).square()).sum(0) / max(len(y) - 1, 1)).sqrt(), ((u[:, 0] * (y - ym).square()).sum() / len(y)).sqrt()
     ok = sd > 1e-9 * (1 + mu.abs())
     Z = torch.where(ok, (A - mu) / torch.where(ok, sd, torch.ones_like(sd)), torch.zeros_like(A))
-    ym, ysd = y.mean(), y.std(correction=0)
     yz, n = (y - ym) / ysd, len(y)
+    if w is not None: Z, yz = Z * u.sqrt(), yz * u[:, 0].sqrt()
     w = torch.linalg.solve(Z.T @ Z / n + ridge * torch.eye(Z.shape[1], dtype=Z.dtype, device=Z.device), Z.T @ yz / n)
     loss = float(((yz - Z @ w) ** 2).mean())
     w_raw = torch.where(ok, w / torch.where(ok, sd, torch.ones_like(sd)), torch.zeros_like(w)) * ysd
@@ -585,17 +596,17 @@ def _fit_weights(terms, leaves, y, mode, ridge):
     return c, list(w_raw.split([f.shape[1] for f in F])), loss if math.isfinite(loss) else _PENALTY
 
 @patch
-def _refine(self:VectorizedSR, terms, leaves, y):
+def _refine(self:VectorizedSR, terms, leaves, y, sw=None): # sw: root weights of all rows, or None
     "The winner on all rows: constants tuned, useless terms pruned, constants snapped, terms simplified by sympy."
-    ys = (y - y.mean()) / y.std(correction=0)
-    sc = _Scorer(leaves, ys, self.mode, max(self.max_terms, len(terms)) + 4, self.ridge)
+    ys = _work_target(y, sw)
+    sc = _Scorer(leaves, ys, self.mode, max(self.max_terms, len(terms)) + 4, self.ridge, sw)
     L = lambda ts: float(sc.loss([tuple(dict.fromkeys(ts))])[0]) if ts else 1.0
     Df = 1 if self.mode != 'vectorized' else self.n_features_in_
     thr = max(0.01, 3 * Df / len(y)) # relative loss increase one term's weights can buy by fitting noise
     def polish(ts):
         "Constants tuned, then each snapped to the simplest nearby number that keeps the fit within `thr` (1.4999 → 1.5)."
         ts, cur = list(ts), L(ts)
-        tuned = self._tune_consts(ts, leaves, ys)
+        tuned = self._tune_consts(ts, leaves, ys, sw)
         if tuned is not None and L(tuned) < cur: ts, cur = tuned, L(tuned)
         for i in range(len(ts)):
             for j in range(len(_consts(ts[i]))):
@@ -630,10 +641,16 @@ def _refine(self:VectorizedSR, terms, leaves, y):
 @patch
 def fit(self:VectorizedSR, X, # (N, D) numbers: array, tensor or DataFrame
         y, # (N,) target
+        sample_weight=None, # (N,) frequency weights ≥ 0 of the rows: the search and the final fit minimise the weighted squared error (None: all 1)
        ):
     "Search for the formula; sets `formula_` (or `expression_` in 'general' mode), `pareto_`, `history_`; returns self."
     self._check_params()
     Xn, yn = _check_Xy(X, y)
+    w = check_sample_weight(sample_weight, len(Xn))
+    if w is not None: # rows of weight 0 change no weighted sum: dropped, so that every row left has a positive √w
+        keep = (w > 0).numpy()
+        if not keep.all(): Xn, yn, w = Xn[keep], yn[keep], w[keep]
+        if len(Xn) < 10: raise ValueError(f"sample_weight leaves {len(Xn)} rows of positive weight; symbolic regression needs at least 10")
     if isinstance(X, pd.DataFrame): self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
     elif hasattr(self, 'feature_names_in_'): del self.feature_names_in_  # a refit on an array forgets the old names
     t0, self._budget_t0, self.interrupted_, self.stop_reason_ = time.perf_counter(), self._clock(), False, None
@@ -642,23 +659,24 @@ def fit(self:VectorizedSR, X, # (N, D) numbers: array, tensor or DataFrame
     dev, dt = torch.device(self.device), torch.float64
     rng = np.random.default_rng(self.random_state)
     Xt, yt = torch.as_tensor(Xn, dtype=dt, device=dev), torch.as_tensor(yn, dtype=dt, device=dev)
+    if w is not None: w = w.to(dev)
+    sw_of = lambda r: None if w is None else _root_weights(w[r]) # root weights of some rows
     if float(yt.std(correction=0)) <= 1e-12 * (1 + abs(float(yt.mean()))):
         warnings.warn("y is constant: the fitted formula is that constant", UserWarning)
         self.stop_reason_ = 'constant target'
         return self._set_result([], float(yt.mean()), [], 0.0, {}, t0)
     rows = np.sort(rng.choice(N, self.max_samples, replace=False)) if self.max_samples and N > self.max_samples else np.arange(N)
-    ys = yt[rows]
-    ys = (ys - ys.mean()) / ys.std(correction=0)
+    ys = _work_target(yt[rows], sw_of(rows))
     tr = np.unique(np.linspace(0, N - 1, min(N, 4000)).round().astype(int)) # rows of the noise-floor test (`noise_stop`)
-    self._test_rows = _Scorer(self._leaves(Xt[tr]), (yt[tr] - yt[tr].mean()) / yt[tr].std(correction=0), self.mode, self.max_terms, self.ridge)
-    try: key, archive = self._search(self._leaves(Xt[rows]), ys, rng, t0)
+    self._test_rows = _Scorer(self._leaves(Xt[tr]), _work_target(yt[tr], sw_of(tr)), self.mode, self.max_terms, self.ridge, sw_of(tr))
+    try: key, archive = self._search(self._leaves(Xt[rows]), ys, rng, t0, sw_of(rows))
     finally: self._test_rows = None
     leaves = self._leaves(Xt)
     if self.interrupted_: # the best individual so far, its weights fitted, not refined; then the interrupt goes on
-        self._set_result(list(key), *_fit_weights(list(key), leaves, yt, self.mode, self.ridge), archive, t0)
+        self._set_result(list(key), *_fit_weights(list(key), leaves, yt, self.mode, self.ridge, w), archive, t0)
         raise KeyboardInterrupt
-    terms = self._refine(list(key), leaves, yt)
-    c, coefs, loss = _fit_weights(terms, leaves, yt, self.mode, self.ridge)
+    terms = self._refine(list(key), leaves, yt, sw_of(slice(None)))
+    c, coefs, loss = _fit_weights(terms, leaves, yt, self.mode, self.ridge, w)
     return self._set_result(terms, c, coefs, loss, archive, t0)
 
 @patch

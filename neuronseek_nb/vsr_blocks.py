@@ -120,22 +120,36 @@ class _BatchEvaluator:
         self.cache = {k: v for k, v in self.cache.items() if k in keep}
 
 # %% ../nbs/01a_vsr_blocks.ipynb #bf2e3d92
+def _root_weights(w:torch.Tensor|None) -> torch.Tensor|None:
+    "Square roots of sample weights scaled to mean 1 (so that n rows still weigh n); None stays None."
+    return None if w is None else (w / w.mean()).sqrt()
+
+def _work_target(y:torch.Tensor, sw:torch.Tensor|None=None) -> torch.Tensor:
+    "The target as the searches fit it: standardised (weighted mean and spread), each row times √w; Σ y²/n = 1."
+    if sw is None: return (y - y.mean()) / y.std(correction=0)
+    w = sw.square()
+    mu = (w * y).sum() / w.sum()
+    return sw * (y - mu) / ((w * (y - mu).square()).sum() / w.sum()).sqrt()
+
 _PENALTY = 10.0 # loss reported for a candidate whose features are not finite (a constant model scores 1.0)
 _MAX_ABS = 1e8 # features larger than this are treated as not finite
 
 def _standardize(V:torch.Tensor|list, # (B, n, …) values of B terms: (B, n, D), or (B, n) in 'general' mode; or a list of B tensors
                  mode:str,
                  shape:tuple|None=None, # a list's tensors broadcast to this shape (the evaluator's)
+                 sw:torch.Tensor|None=None, # (n,) square roots of the rows' weights (mean weight 1; `_root_weights`), or None
                 ) -> list[torch.Tensor|None]:
     "Terms' values → standardised design columns (n, Df) each; None when not finite or huge; constant columns become 0."
     out, step = [], _chunk_terms(shape or V.shape[1:], V[0].device)
     for s in range(0, len(V), step): # a block of cache size per op (the columns stay views of their block)
-        Z, ok_t = _standardize_block(V[s:s + step], mode, shape)
+        Z, ok_t = _standardize_block(V[s:s + step], mode, shape, sw)
         out += [z if k else None for z, k in zip(Z.unbind(0), ok_t.tolist())]
     return out
 
-def _standardize_block(V:torch.Tensor|list, mode:str, shape:tuple|None=None) -> tuple[torch.Tensor, torch.Tensor]:
+def _standardize_block(V:torch.Tensor|list, mode:str, shape:tuple|None=None, sw:torch.Tensor|None=None) -> tuple[torch.Tensor, torch.Tensor]:
     "`_standardize` as one tensor (B, n, Df) and a (B,) mask of the finite, not huge terms."
+    # with weights: weighted mean and spread, then each row times √w, so that ZᵀZ/n and Zᵀy/n are the weighted moments
+    # and every least-squares fit downstream minimises the weighted squared error
     if isinstance(V, torch.Tensor):
         V = V.sum(-1, keepdim=True) if mode == 'shared' else (V[..., None] if V.ndim == 2 else V)
         inner, ref = V.shape[1:], V
@@ -154,11 +168,13 @@ def _standardize_block(V:torch.Tensor|list, mode:str, shape:tuple|None=None) -> 
         lo, hi = torch.aminmax(v.flatten(1), dim=1) # one pass; NaN propagates, so NaN and ±inf fail the bound below
         ok_t[s:s + step] = ok_v = torch.maximum(-lo, hi) <= _MAX_ABS
         if not bool(ok_v.all()): v = torch.nan_to_num(v, nan=0.0, posinf=0.0, neginf=0.0)
-        mu = v.mean(1, keepdim=True)
+        w = None if sw is None else sw.square()[:, None]
+        mu = v.mean(1, keepdim=True) if w is None else (v * w).sum(1, keepdim=True) / n
         z = torch.sub(v, mu, out=z)
-        sd = (z.square().sum(1, keepdim=True) / max(n - 1, 1)).sqrt() # as v.std(1), in fewer passes
+        sd = ((z.square() if w is None else z.square() * w).sum(1, keepdim=True) / max(n - 1, 1)).sqrt() # as v.std(1), in fewer passes
         ok = sd > 1e-9 * (1 + mu.abs())
         z.mul_(torch.where(ok, 1 / torch.where(ok, sd, torch.ones_like(sd)), torch.zeros_like(sd)))
+        if sw is not None: z.mul_(sw[:, None])
     return Z, ok_t
 
 def _batched_ridge_loss(Z:torch.Tensor, # (U, n, Df) standardised term columns; Z[0] is all zeros (padding)
@@ -261,6 +277,7 @@ def _snap_candidates(v):
 def _additive_basis(X:torch.Tensor, # (n, D) inputs
                     mode:str, # 'vectorized': per-feature columns; 'shared': each summed over the features
                     max_cols:int, # most columns
+                    sw:torch.Tensor|None=None, # (n,) root weights of the rows (`_root_weights`), or None
                    ) -> torch.Tensor|None:
     "Standardised columns of a flexible additive model (u, u², u³ and hinges at the octiles, per feature); None if none fit `max_cols`."
     u = (X - X.mean(0)) / X.std(0).clamp(min=1e-12)
@@ -270,8 +287,12 @@ def _additive_basis(X:torch.Tensor, # (n, D) inputs
     k = min(len(parts), max_cols // per)
     if k < 1: return None
     B = torch.cat([p.sum(1, keepdim=True) if mode == 'shared' else p for p in parts[:k]], 1)
-    B = B - B.mean(0)
-    return B / B.std(0).clamp(min=1e-12)
+    if sw is None:
+        B = B - B.mean(0)
+        return B / B.std(0).clamp(min=1e-12)
+    w = sw.square()[:, None]
+    B = B - (w * B).sum(0) / w.sum()
+    return sw[:, None] * B / ((w * B.square()).sum(0) / w.sum()).sqrt().clamp(min=1e-12)
 
 def _orth(M:torch.Tensor) -> torch.Tensor:
     "Orthonormal basis of the column space of M (n, p), rank-revealing (duplicate or constant columns dropped)."
