@@ -17,8 +17,8 @@ from sklearn.utils.validation import check_is_fitted
 from .formula import Expr, Term, Formula, x, as_float_tensor, check_finite, check_sample_weight
 
 # %% auto #0
-__all__ = ['TD_CASES', 'distinct_index_product', 'hard_concrete_sample', 'hard_concrete_open_prob', 'hard_concrete_gate',
-           'NeuronSeekTD', 'td_synthetic_case', 'plot_gate_history']
+__all__ = ['TD_CASES', 'distinct_index_product', 'cp_product', 'hard_concrete_sample', 'hard_concrete_open_prob',
+           'hard_concrete_gate', 'NeuronSeekTD', 'td_synthetic_case', 'plot_gate_history']
 
 # %% ../nbs/02_tensor_search.ipynb #34492e09
 def _set_partitions(k):
@@ -75,6 +75,14 @@ def distinct_index_product(Z:torch.Tensor, # (N, D) inputs
     G = _prod0(S.index_select(1, p.part_index.T.flatten().to(Z.device)).view(S.shape[0], p.width, -1, R, C).transpose(0, 1))  # (N, n_partitions, R, C)
     return torch.einsum('nprc,p->nc', G, p.mu.to(Z.device, Z.dtype))
 
+# %% ../nbs/02_tensor_search.ipynb #b489eabc
+def cp_product(Z:torch.Tensor, # (N, D) inputs
+               U:torch.Tensor, # (k, R, C, D) CP factors
+              ) -> torch.Tensor:
+    "Σᵣ Πₘ ⟨U[m,r,c], z⟩: the plain CP product, repeated indices included, (N, C)."
+    k, R, C, D = U.shape
+    return _prod0((Z @ U.reshape(k, R * C, D).transpose(1, 2)).view(k, -1, R, C)).sum(1)
+
 # %% ../nbs/02_tensor_search.ipynb #66aae646
 _BETA, _GAMMA, _ZETA = 2 / 3, -0.1, 1.1
 
@@ -96,11 +104,11 @@ def hard_concrete_gate(log_alpha:torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/02_tensor_search.ipynb #d2dc230d
 class _TDNet(torch.nn.Module):
-    "b + Σ_k g^p_k ⟨w_k, (z^k - m_k)/s_k⟩ + Σ_{k≥2} g^i_k Σ_r Σ_{distinct i} Π_m u_{kmr,i_m} z_{i_m}, for C outputs."
-    def __init__(self, Z, C, K, R, generator, w=None): # w: (N,) sample weights, or None
+    "b + Σ_k g^p_k ⟨w_k, (z^k - m_k)/s_k⟩ + Σ_{k≥2} g^i_k Σ_r Π_m ⟨u_{kmr}, z⟩ (plain 'cp', or 'distinct' indices only), for C outputs."
+    def __init__(self, Z, C, K, R, generator, w=None, interaction='cp'): # w: (N,) sample weights, or None
         super().__init__()
         D = Z.shape[1]
-        self.D, self.C, self.K, self.R = D, C, K, R
+        self.D, self.C, self.K, self.R, self.interaction = D, C, K, R, interaction
         self.gates = [('pure', k) for k in range(1, K + 1)] + [('interaction', k) for k in range(2, K + 1)]
         P = torch.stack([Z ** k for k in range(1, K + 1)])  # (K, N, D): the pure features are centred and scaled
         if w is None: mean, sd = P.mean(1), P.std(1)
@@ -125,6 +133,7 @@ class _TDNet(torch.nn.Module):
         for g, (kind, k) in enumerate(self.gates):
             if not self.active[g]: out.append(Z.new_zeros(N, self.C))
             elif kind == 'pure': out.append(((powers[k - 1] - self.p_mean[k - 1]) / self.p_scale[k - 1]) @ (self.rs * self.pure[k - 1]).T)
+            elif self.interaction == 'cp': out.append(cp_product(Z, self.rs * self.inter[k - 2]))
             else: out.append(distinct_index_product(Z, self.rs * self.inter[k - 2], powers))
         return torch.stack(out, 1)
 
@@ -153,6 +162,7 @@ class NeuronSeekTD(BaseEstimator, RegressorMixin):
     "NeuronSeek-TD: pick the polynomial orders of a task neuron by a CP-tensor search with hard-concrete L0 gates."
     def __init__(self, max_order:int=4, # highest order K searched in both streams
                  rank:int=8, # CP rank R of the interaction stream
+                 interaction:str='auto', # the interaction stream: 'cp' (plain CP products, the paper's), 'distinct' (repeated indices removed) or 'auto' (search both, keep the lower penalised NLL)
                  lam:float=2.0, # L0 strength: cost of an open gate = lam × (its parameters) / N, in nats per sample (1 = AIC)
                  warmup:float=0.25, # fraction of epochs with lam = 0 and every gate frozen open
                  ramp:float=0.25, # fraction of epochs over which lam rises linearly to its value (then held)
@@ -162,14 +172,14 @@ class NeuronSeekTD(BaseEstimator, RegressorMixin):
                  gate_lr:float=0.1, # Adam step of the gate logits log α
                  threshold:float=0.5, # a gate is selected when its deterministic value is >= threshold
                  refit_epochs:int=20, # epochs of the gate-free refit of the selected structure (0: none)
-                 prune_epochs:int=10, # epochs of the refit that tests each kept order's removal in the backward pass (0: no backward pass)
+                 prune_epochs:int=20, # epochs of the refit that tests each kept order's removal in the backward pass (0: no backward pass)
                  mse_floor:float=1e-4, # resolution of the fit, as a fraction of y's variance: MSEs are compared as ½ log(MSE + mse_floor)
                  task:str='regression', # 'regression' (MSE) or 'classification' (cross-entropy, gates shared across classes)
                  random_state:int=0, # seed of the initial weights, the batches and the gate noise
                  device:str='cpu', # torch device, e.g. 'cuda'
                  verbose:int=0, # > 0: a tqdm bar over epochs
                 ):
-        self.max_order, self.rank, self.lam, self.warmup, self.ramp = max_order, rank, lam, warmup, ramp
+        self.max_order, self.rank, self.interaction, self.lam, self.warmup, self.ramp = max_order, rank, interaction, lam, warmup, ramp
         self.epochs, self.batch_size, self.lr, self.gate_lr, self.threshold, self.refit_epochs = epochs, batch_size, lr, gate_lr, threshold, refit_epochs
         self.prune_epochs, self.mse_floor = prune_epochs, mse_floor
         self.task, self.random_state, self.device, self.verbose = task, random_state, device, verbose
@@ -177,6 +187,8 @@ class NeuronSeekTD(BaseEstimator, RegressorMixin):
     def _check_params(self):
         _check_int(self.max_order, 'max_order', 1, 6)
         _check_int(self.rank, 'rank', 1)
+        if self.interaction not in ('auto', 'cp', 'distinct'):
+            raise ValueError(f"interaction must be 'auto', 'cp' or 'distinct', got {self.interaction!r}")
         _check_float(self.lam, 'lam', 0, math.inf, hi_open=True)
         _check_float(self.warmup, 'warmup', 0, 1, hi_open=True)
         _check_float(self.ramp, 'ramp', 0, 1)
@@ -235,6 +247,7 @@ def _train(self:NeuronSeekTD, net, Z, Y, epochs, search, gen, noise_gen, bar):
     for e in range(epochs):
         frozen = not search or e < n_warm
         lam = 0.0 if frozen else self.lam * min(1.0, (e - n_warm + 1) / n_ramp)
+        if not search: opt.param_groups[0]['lr'] = self.lr_ * (1 - e / epochs)  # a refit decays its step linearly: it converges instead of jittering
         snap = copy.deepcopy(net.state_dict()), copy.deepcopy(opt.state_dict()), gen.get_state(), noise_gen.get_state()
         while True:
             perm, losses = torch.randperm(N, generator=gen).to(dev), []
@@ -302,21 +315,27 @@ def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
     self.scale_ = torch.where(rms > 0, rms, torch.ones_like(rms))
     Z = (X / self.scale_).float().to(dev)
     self.n_features_in_ = D
-    gen = torch.Generator().manual_seed(self.random_state)
-    noise_gen = torch.Generator(device=dev).manual_seed(self.random_state + 1)
     self._w = None if w is None else w.float().to(dev)  # read by the training loop and the losses, during this fit only
     self._n = N if w is None else float(w.sum())  # the rows the L0 prices are per: the weights' sum
-    net = _TDNet(Z, C, self.max_order, self.rank, gen, self._w).to(dev)
-    self.lr_, self.n_lr_halvings_, self.gate_history_, self.interrupted_ = float(self.lr), 0, [], False
+    self.interrupted_, runs = False, {}
     t0 = time.perf_counter()
     try:
         with tqdm(total=self.epochs + self.refit_epochs, disable=self.verbose <= 0, desc='NeuronSeekTD') as bar:
-            sel = self._search_select_refit(net, Z, Y, gen, noise_gen, bar)
+            for conv in (('cp', 'distinct') if self.interaction == 'auto' else (self.interaction,)):
+                if runs and not runs['cp']['structure']['interaction']: break  # no interaction kept: both conventions are the same class
+                runs[conv] = self._search_convention(conv, Z, Y, C, dev, bar)
     except KeyboardInterrupt:  # Ctrl-C: keep the gate history of the epochs done, say so, and let the caller see it
         self.interrupted_, self.gate_history_ = True, pd.DataFrame(self.gate_history_)
         raise
     finally: self._w = None
     self.fit_time_ = time.perf_counter() - t0
+    self.conventions_ = pd.DataFrame([{'interaction': c, **{k: r[k] for k in ('structure', 'refit_loss', 'nll', 'cost', 'criterion', 'seconds')}}
+                                      for c, r in runs.items()])
+    self.interaction_ = min(runs, key=lambda c: runs[c]['criterion'])  # ties: the first, 'cp'
+    self.conventions_['chosen'] = self.conventions_.interaction == self.interaction_
+    run = runs[self.interaction_]
+    for k, v in run['attrs'].items(): setattr(self, k, v)
+    net, sel = run['net'], run['sel']
     if self.task == 'regression' and self._y_sd == 0:  # a constant target: nothing is selected, the bias is the constant
         with torch.no_grad(): sel[:] = False; net.active.zero_(); net.bias.zero_()
     self.net_ = net.eval()
@@ -327,6 +346,24 @@ def fit(self:NeuronSeekTD, X, # (N, D) inputs, any numeric array or tensor
     if self.formula_ is None and not (self.task == 'regression' and self._y_sd == 0):
         warnings.warn(f"no gate stayed open: the model is a constant (lam={self.lam} may be too strong, or y is noise)")
     return self
+
+_RUN_ATTRS = ('gate_history_', 'gates_', 'gated_loss_', 'refit_loss_', 'selection_', 'lr_', 'n_lr_halvings_')
+
+@patch
+def _search_convention(self:NeuronSeekTD, conv, Z, Y, C, dev, bar):
+    "One search, selection, refit and backward pass with interaction convention `conv`, from the seed; a dict of its results."
+    t0 = time.perf_counter()
+    if bar.n > 0: bar.total += self.epochs + self.refit_epochs  # the second convention of 'auto'
+    gen = torch.Generator().manual_seed(self.random_state)
+    noise_gen = torch.Generator(device=dev).manual_seed(self.random_state + 1)
+    net = _TDNet(Z, C, self.max_order, self.rank, gen, self._w, conv).to(dev)
+    self.lr_, self.n_lr_halvings_, self.gate_history_ = float(self.lr), 0, []
+    sel = self._search_select_refit(net, Z, Y, gen, noise_gen, bar)
+    cost = self.lam * sum(p for p, s in zip(net.n_params, sel.tolist()) if s) / self._n
+    nll = self._nll(self.refit_loss_)
+    structure = {s: [k for g, (kind, k) in enumerate(net.gates) if kind == s and sel[g]] for s in ('pure', 'interaction')}
+    return dict(net=net, sel=sel, structure=structure, refit_loss=self.refit_loss_, nll=nll, cost=cost, criterion=nll + cost,
+                seconds=time.perf_counter() - t0, attrs={k: getattr(self, k) for k in _RUN_ATTRS})
 
 @patch
 def _search_select_refit(self:NeuronSeekTD, net, Z, Y, gen, noise_gen, bar):
@@ -412,7 +449,9 @@ def _export_weights(self:NeuronSeekTD):
             ws.append(W / sc)                                            # factors on x
         b = b0 * s + (self.y_mean_ if reg else 0.0)
     ws = [w.detach().cpu() for w in ws]
-    self.formula_ = Formula(terms) if terms else None
+    f = Formula(terms) if terms else None
+    if f is not None and net.interaction == 'distinct' and self.structure_['interaction']: f, ws = _expand_distinct(f, ws)
+    self.formula_ = f
     self.weights_ = [w[0] for w in ws] if reg else ws
     self.bias_ = float(b[0]) if reg else b.cpu()
 
@@ -466,20 +505,23 @@ def td_synthetic_case(mode:str, # 'pure', 'interaction' or 'hybrid'
                       N:int=2500, # rows
                       noise:float=0.01, # std of the Gaussian noise added to the standardised target
                       random_state:int=0, # seed of X, the projections and the noise
+                      interaction:str='distinct', # Int_k as 'distinct' (repeated indices removed) or 'cp' (the plain product, the paper's)
                      ) -> tuple:
     "One NS-TD synthetic case: (X (N, D), y (N,), truth {'pure': [...], 'interaction': [...]}); x ~ N(0, 1)."
     if mode not in TD_CASES: raise ValueError(f"mode must be one of {list(TD_CASES)}, got {mode!r}")
     _check_int(variant, 'variant', 0, len(TD_CASES[mode]) - 1)
     _check_int(D, 'D', 2); _check_int(N, 'N', 2)
     _check_float(noise, 'noise', 0, math.inf, hi_open=True)
+    if interaction not in ('distinct', 'cp'): raise ValueError(f"interaction must be 'distinct' or 'cp', got {interaction!r}")
     g = np.random.default_rng(random_state)
     pure, inter = TD_CASES[mode][variant]
     X = g.standard_normal((N, D))
     f = np.zeros(N)
     for k, c in pure.items(): f += c * (X ** k).sum(1)
-    for k, c in inter.items():  # Int_k: k projections with weights ~ N(0, 1/D), repeated-index monomials removed
+    product = distinct_index_product if interaction == 'distinct' else cp_product
+    for k, c in inter.items():  # Int_k: k projections with weights ~ N(0, 1/D), the same draws in both conventions
         U = torch.as_tensor(g.normal(0, 1 / np.sqrt(D), (k, 1, 1, D)))
-        f += c * distinct_index_product(torch.as_tensor(X), U)[:, 0].numpy()
+        f += c * product(torch.as_tensor(X), U)[:, 0].numpy()
     y = (f - f.mean()) / f.std() + noise * g.standard_normal(N)
     return X, y, {'pure': sorted(pure), 'interaction': sorted(inter)}
 
@@ -504,14 +546,10 @@ def plot_gate_history(model:NeuronSeekTD, # a fitted NeuronSeekTD
     return ax
 
 # %% ../nbs/02_tensor_search.ipynb #2473026e
-@patch
-def expanded_formula(self:NeuronSeekTD) -> tuple:
-    "(formula, weights, bias) that reproduce `decision_function` exactly on raw X, repeated-index corrections written out."
-    check_is_fitted(self, 'net_')
-    reg, groups = self.task == 'regression', {}
-    W = self.weights_ if not reg else [w[None] for w in self.weights_]  # (C, n_factors, rank, D)
-    terms = list(zip(self.formula_.terms, W)) if self.formula_ is not None else []
-    for term, w in terms:
+def _expand_distinct(formula:Formula, W:list) -> tuple:
+    "A distinct-index model's (formula, weights (C, n_factors, rank, D) per term) written as plain products: Möbius terms out."
+    groups = {}
+    for term, w in zip(formula.terms, W):
         k = len(term.factors)
         if term.rank == 1 and k == 1:  # a pure order: already exact
             groups.setdefault(('pure', str(term.factors[0])), [term.factors, []])[1].append(w)
@@ -530,5 +568,11 @@ def expanded_formula(self:NeuronSeekTD) -> tuple:
     for (kind, _), (factors, ws) in groups.items():
         w = sum(ws) if kind == 'pure' else torch.cat(ws, 2)  # pure: add up; products: concatenate the ranks
         out_terms.append(Term(list(factors), rank=w.shape[2]))
-        out_w.append(w[0] if reg else w)
-    return (Formula(out_terms) if out_terms else None), out_w, self.bias_
+        out_w.append(w)
+    return Formula(out_terms), out_w
+
+@patch
+def expanded_formula(self:NeuronSeekTD) -> tuple:
+    "(formula_, weights_, bias_): kept for old callers; `formula_` is already exact in both conventions."
+    check_is_fitted(self, 'net_')
+    return self.formula_, self.weights_, self.bias_
