@@ -455,6 +455,33 @@ def _export_weights(self:NeuronSeekTD):
     self.weights_ = [w[0] for w in ws] if reg else ws
     self.bias_ = float(b[0]) if reg else b.cpu()
 
+# %% ../nbs/02_tensor_search.ipynb #c2df4593
+def _expand_distinct(formula:Formula, W:list) -> tuple:
+    "A distinct-index model's (formula, weights (C, n_factors, rank, D) per term) written as plain products: Möbius terms out."
+    groups = {}
+    for term, w in zip(formula.terms, W):
+        k = len(term.factors)
+        if term.rank == 1 and k == 1:  # a pure order: already exact
+            groups.setdefault(('pure', str(term.factors[0])), [term.factors, []])[1].append(w)
+            continue
+        for part in _set_partitions(k):
+            blocks = sorted(part, key=len, reverse=True)
+            fs = [_prod0(w[:, list(b)].transpose(0, 1)) for b in blocks]  # each (C, R, D)
+            fs[0] = fs[0] * _moebius(part)
+            if len(blocks) == 1:  # Σ_r Π_m u_m on x**k: a single reduction
+                e = _power(k)
+                groups.setdefault(('pure', str(e)), [(e,), []])[1].append(fs[0].sum(1, keepdim=True)[:, None])
+            else:
+                sig = tuple(len(b) for b in blocks)
+                groups.setdefault(('cp', sig), [tuple(_power(n) for n in sig), []])[1].append(torch.stack(fs, 1))
+    out_terms, out_w = [], []
+    for (kind, _), (factors, ws) in groups.items():
+        w = sum(ws) if kind == 'pure' else torch.cat(ws, 2)  # pure: add up; products: concatenate the ranks
+        out_terms.append(Term(list(factors), rank=w.shape[2]))
+        out_w.append(w)
+    return Formula(out_terms), out_w
+
+
 # %% ../nbs/02_tensor_search.ipynb #7cca91a5
 @patch
 def standardize(self:NeuronSeekTD, X) -> torch.Tensor:
@@ -546,31 +573,6 @@ def plot_gate_history(model:NeuronSeekTD, # a fitted NeuronSeekTD
     return ax
 
 # %% ../nbs/02_tensor_search.ipynb #2473026e
-def _expand_distinct(formula:Formula, W:list) -> tuple:
-    "A distinct-index model's (formula, weights (C, n_factors, rank, D) per term) written as plain products: Möbius terms out."
-    groups = {}
-    for term, w in zip(formula.terms, W):
-        k = len(term.factors)
-        if term.rank == 1 and k == 1:  # a pure order: already exact
-            groups.setdefault(('pure', str(term.factors[0])), [term.factors, []])[1].append(w)
-            continue
-        for part in _set_partitions(k):
-            blocks = sorted(part, key=len, reverse=True)
-            fs = [_prod0(w[:, list(b)].transpose(0, 1)) for b in blocks]  # each (C, R, D)
-            fs[0] = fs[0] * _moebius(part)
-            if len(blocks) == 1:  # Σ_r Π_m u_m on x**k: a single reduction
-                e = _power(k)
-                groups.setdefault(('pure', str(e)), [(e,), []])[1].append(fs[0].sum(1, keepdim=True)[:, None])
-            else:
-                sig = tuple(len(b) for b in blocks)
-                groups.setdefault(('cp', sig), [tuple(_power(n) for n in sig), []])[1].append(torch.stack(fs, 1))
-    out_terms, out_w = [], []
-    for (kind, _), (factors, ws) in groups.items():
-        w = sum(ws) if kind == 'pure' else torch.cat(ws, 2)  # pure: add up; products: concatenate the ranks
-        out_terms.append(Term(list(factors), rank=w.shape[2]))
-        out_w.append(w)
-    return Formula(out_terms), out_w
-
 @patch
 def expanded_formula(self:NeuronSeekTD) -> tuple:
     "(formula_, weights_, bias_): kept for old callers; `formula_` is already exact in both conventions."
