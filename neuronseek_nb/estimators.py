@@ -16,7 +16,7 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .formula import Formula, as_float_tensor, check_finite, check_sample_weight
 from .layers import count_parameters, task_mlp
-from .training import TabularDataModule, fit, make_trainer, KeepOnInterrupt, prepare_resume
+from .training import TabularDataModule, fit, make_trainer, check_accelerator, KeepOnInterrupt, prepare_resume
 
 # %% auto #0
 __all__ = ['make_search', 'class_scores', 'TaskNeuronRegressor', 'TaskNeuronClassifier']
@@ -96,11 +96,14 @@ class _TaskNeuronBase(BaseEstimator):
                  search_sample:int=2000, # rows (at most) the search sees
                  search_params:dict|None=None, # keyword arguments of the search class
                  linear_term:bool=True, # add ⟨w, x⟩ to a searched formula that lacks it (`Formula.with_linear`)
-                 random_state:int=0, verbose:int=0):
+                 random_state:int=0, verbose:int=0,
+                 accelerator:str='auto', # Lightning's accelerator for training ('auto': the GPU when there is one); the search runs there too
+                 devices:int|str|list=1, # Lightning's devices (see `make_trainer`)
+                ):
         self.search, self.hidden, self.max_epochs, self.patience = search, hidden, max_epochs, patience
         self.batch_size, self.lr, self.weight_decay, self.activation = batch_size, lr, weight_decay, activation
         self.val_size, self.search_sample, self.search_params, self.linear_term = val_size, search_sample, search_params, linear_term
-        self.random_state, self.verbose = random_state, verbose
+        self.random_state, self.verbose, self.accelerator, self.devices = random_state, verbose, accelerator, devices
 
     def _find_formula(self, X, y, w=None):
         "Run the search on a sample of the rows (weighted by `w`, if given); returns (formula, fitted search or None)."
@@ -113,6 +116,8 @@ class _TaskNeuronBase(BaseEstimator):
         rows = pool[rng.permutation(len(pool))[:self.search_sample]]
         kw = {'random_state': self.random_state, 'verbose': self.verbose, **(self.search_params or {})}
         if s == 'td': kw.setdefault('task', self._task)
+        if 'device' not in kw and (self.accelerator in ('gpu', 'cuda') or (self.accelerator == 'auto' and torch.cuda.is_available())):
+            kw['device'] = 'cuda'  # the search on the accelerator the network trains on
         searcher = make_search(s, **kw)
         yr = _first_component(y[rows]) if y.ndim == 2 else y[rows]  # several targets: one search, on what they share most
         target = yr if s == 'td' or self._task == 'regression' else class_scores(X[rows], yr)
@@ -126,6 +131,7 @@ class _TaskNeuronBase(BaseEstimator):
         if not isinstance(self.max_epochs, (int, np.integer)) or self.max_epochs < 1:
             raise ValueError(f"max_epochs must be a positive integer, got {self.max_epochs!r}")
         w = check_sample_weight(sample_weight, len(X))
+        check_accelerator(self.accelerator, self.devices)  # before the search: a GPU asked for on a machine without one fails at once
         with _quiet(self.verbose):
             self.formula_, self.search_ = self._find_formula(X, y, w)
             dm = TabularDataModule(X, y, task=self._task, val_size=self.val_size, test_size=0,
@@ -135,7 +141,7 @@ class _TaskNeuronBase(BaseEstimator):
             with tempfile.TemporaryDirectory() as root:
                 cbs = [KeepOnInterrupt(interrupt_checkpoint)] if interrupt_checkpoint is not None else []
                 self.trainer_ = make_trainer(root, self.max_epochs, self.patience, progress=self.verbose > 0,
-                                             seed=self.random_state, logger=False, callbacks=cbs)
+                                             seed=self.random_state, logger=False, callbacks=cbs, accelerator=self.accelerator, devices=self.devices)
                 ckpt = prepare_resume(resume_from, root, self.model_) if resume_from is not None else None
                 self.history_ = fit(self.model_, dm, self.trainer_, ckpt_path=ckpt, lr=self.lr, weight_decay=self.weight_decay)
         self.model_.eval()
@@ -154,8 +160,10 @@ class _TaskNeuronBase(BaseEstimator):
         # in float64 (weights cast on the fly, the model itself untouched): float32 matrix products can round a row
         # differently depending on its position in the batch, and predictions must not depend on the rows' order
         state = {k: v.double() if v.is_floating_point() else v for k, v in [*self.model_.named_parameters(), *self.model_.named_buffers()]}
+        dev = next(iter(state.values())).device  # wherever the network is (Lightning returns it to the CPU after training)
         with torch.no_grad():
-            return torch.func.functional_call(self.model_, state, (torch.as_tensor((X - self.x_mean_) / self.x_std_, dtype=torch.float64),))
+            Xt = torch.as_tensor((X - self.x_mean_) / self.x_std_, dtype=torch.float64, device=dev)
+            return torch.func.functional_call(self.model_, state, (Xt,)).cpu()
 
     @staticmethod
     def _check_2d(X):

@@ -15,7 +15,7 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['FUNCTIONS', 'x', 'BaseFunction', 'functions_table', 'register_function', 'Expr', 'FormulaSyntaxError', 'Term',
-           'Formula', 'check_finite', 'as_float_tensor', 'check_sample_weight']
+           'Formula', 'check_finite', 'as_float_tensor', 'check_sample_weight', 'check_device']
 
 # %% ../nbs/00_formula.ipynb #199da317
 @dataclass(frozen=True)
@@ -575,6 +575,23 @@ def check_sample_weight(sample_weight, # (N,) numbers ≥ 0, a scalar for all ro
     if (w < 0).any(): raise ValueError(f"sample_weight has {int((w < 0).sum())} negative values; weights must be >= 0")
     if not w.sum() > 0: raise ValueError("sample_weight is all zero: at least one row needs a positive weight")
     return None if bool((w == 1).all()) else w
+
+# %% ../nbs/00_formula.ipynb #f6f01567
+def check_device(device, # 'cpu', 'cuda', 'cuda:1', 'mps' or a torch.device
+                 name:str='device', # the argument's name, for the message
+                ) -> torch.device:
+    "`device` as a `torch.device`, or a ValueError naming `name` when it is not one or this machine lacks it."
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError) as e: raise ValueError(f"{name} must be a torch device such as 'cpu' or 'cuda', got {device!r}") from e
+    if dev.type == 'cuda':
+        if not torch.cuda.is_available():
+            raise ValueError(f"{name}={str(device)!r} but no CUDA device is available (torch {torch.__version__}, "
+                             f"{'a CPU-only build' if torch.version.cuda is None else 'CUDA ' + torch.version.cuda}); use {name}='cpu'")
+        if dev.index is not None and dev.index >= torch.cuda.device_count():
+            raise ValueError(f"{name}={str(device)!r} but this machine has {torch.cuda.device_count()} CUDA device(s)")
+    elif dev.type == 'mps' and not torch.backends.mps.is_available(): raise ValueError(f"{name}='mps' but MPS is not available here; use {name}='cpu'")
+    elif dev.type not in ('cpu', 'cuda', 'mps'): raise ValueError(f"{name} must be 'cpu', 'cuda' or 'mps', got {device!r}")
+    return dev
 
 # %% ../nbs/00_formula.ipynb #b2f35b54
 def _normal_phi(e:Expr) -> str:

@@ -5,6 +5,7 @@
 # %% ../nbs/03_layers.ipynb #8ca31dec
 from __future__ import annotations
 import math, time
+from functools import partial
 from typing import Sequence
 
 import numpy as np
@@ -15,8 +16,9 @@ from torch import nn
 from .formula import Formula, Term, Expr, x, check_finite
 
 # %% auto #0
-__all__ = ['phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'count_parameters', 'task_mlp', 'mlp',
-           'matched_mlp', 'task_cnn', 'record_input_range', 'scale_features', 'time_layer', 'layer_benchmark']
+__all__ = ['phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'TaskConv1d', 'count_parameters',
+           'task_mlp', 'mlp', 'matched_mlp', 'task_cnn', 'taskify', 'record_input_range', 'scale_features',
+           'time_layer', 'layer_benchmark']
 
 # %% ../nbs/03_layers.ipynb #f02f50ba
 def phi_second_moments(formula:Formula, n:int=100) -> torch.Tensor:
@@ -78,7 +80,9 @@ class _PhiRange:
 
     def _active(self) -> tuple[bool, bool, bool]:
         "Whether the input clamp, the φ scaling and the φ clamp do anything (at their defaults each is the identity and is skipped)."
-        # cached on the buffers' identities and in-place version counters (bumped by copy_/fill_, load_state_dict included)
+        # cached on the buffers' identities and in-place version counters (bumped by copy_/fill_, load_state_dict included);
+        # traced (torch.export, torch.compile, ONNX's dynamo exporter) all three ops are kept: no data-dependent branch
+        if torch.compiler.is_compiling(): return (True, True, True)
         bufs = (self.input_low, self.input_high, self.phi_scale, self.phi_low, self.phi_high)
         key = tuple((id(b), b._version) for b in bufs)
         if self.__dict__.get('_active_key') != key:
@@ -88,11 +92,26 @@ class _PhiRange:
             self.__dict__['_active_key'] = key
         return self.__dict__['_active_val']
 
-    def _clamp_input(self, x):
+    def _flags(self) -> tuple[bool, bool, bool]:
+        "`_active()`, or all off for a layer pickled before the range buffers existed."
+        return self._active() if hasattr(self, 'phi_scale') else (False, False, False)
+
+    def _clamp_input(self, x, active=None):
         "x clamped to [input_low, input_high] along its feature (channel) axis."
-        if not hasattr(self, 'input_low') or not self._active()[0]: return x  # (absent in layers pickled before it existed)
+        if not (active or self._flags())[0]: return x
         s = self._bshape(x.ndim + 1)[1:]
         return torch.clamp(x, self.input_low.to(x.dtype).reshape(s), self.input_high.to(x.dtype).reshape(s))
+
+    def _phi_values(self, x, shape:tuple, active=None) -> list:
+        "Each distinct φ(x) of the formula (x itself uncopied), divided by `phi_scale` and clamped when those are set; `shape`: a per-feature vector's broadcast shape."
+        _, scaled, clamped = active or self._flags()
+        memo, out = {}, []
+        for i, f in enumerate(self.formula.phis):
+            v = x if f.op == 'x' else f.evaluate(x, memo).expand_as(x)
+            if scaled: v = v / self.phi_scale[i].to(v.dtype).reshape(shape)
+            if clamped: v = torch.clamp(v, self.phi_low[i].to(v.dtype).reshape(shape), self.phi_high[i].to(v.dtype).reshape(shape))
+            out.append(v)
+        return out
 
     def _scale_and_clamp(self, feats, rows:bool=False):
         "φ features (P, …) divided by `phi_scale` and clamped to [phi_low, phi_high]; `rows`: feats are (P, rows, n)."
@@ -134,7 +153,7 @@ class TaskLinear(_PhiRange, nn.Module):
     def __init__(self, in_features:int, out_features:int,
                  formula:Formula|str='<w, x>', # the task-neuron formula (or its string form)
                  bias:bool=True, # add a learnable bias
-                 check_finite:bool=True, # raise on NaN/inf input (one reduction per batch; off for speed)
+                 check_finite:bool=False, # raise on NaN/inf input and overflowing φ (reductions over every batch: a debugging aid)
                  device=None, dtype=None):
         super().__init__()
         self.in_features, self.out_features = _positive_int(in_features, 'in_features'), _positive_int(out_features, 'out_features')
@@ -144,6 +163,7 @@ class TaskLinear(_PhiRange, nn.Module):
         self._single = [t for t in self.formula.terms if len(t.factors) == 1]
         self._multi = [t for t in self.formula.terms if len(t.factors) > 1]
         self.register_buffer('_single_idx', torch.tensor([idx[t.factors[0]] for t in self._single], dtype=torch.long), persistent=False)
+        self._single_ids = self._single_idx.tolist()  # (a Python list: no tensor read on the hot path, nothing to trace)
         self._multi_idx = [[idx[f] for f in t.factors] for t in self._multi]
         # single-reduction terms share one (out, K*in) matrix; each product term has (factors, rank*out, in)
         self.weight = nn.Parameter(torch.empty(out_features, len(self._single) * in_features, **fk)) if self._single else None
@@ -181,22 +201,31 @@ class TaskLinear(_PhiRange, nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "x: (..., in_features) → (..., out_features)."
-        _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1, self.check_finite)
-        x = self._clamp_input(x)
-        feats = self.formula.features(x, check=False)  # (P, ..., in); float16 input gives float32 features
-        if self.check_finite: _check_features(feats, x, 'TaskLinear')
-        feats = self._scale_and_clamp(feats)
-        dt = feats.dtype
-        out = 0
-        if self.weight is not None:
-            z = feats[self._single_idx]                                  # (K, ..., in)
-            z = torch.movedim(z, 0, -2).reshape(*x.shape[:-1], len(self._single) * self.in_features)  # (..., K*in), term-major
-            out = F.linear(z, self.weight.to(dt))
+        if self.check_finite or not isinstance(x, torch.Tensor) or not x.is_floating_point() or x.ndim < 1 or x.shape[-1] != self.in_features:
+            _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1, self.check_finite)  # the full check only when needed
+        act = self._flags()
+        x = self._clamp_input(x, act)
+        xf = x if x.dtype in (torch.float32, torch.float64) else x.float()  # float16/bfloat16 input: computed in float32
+        phis = self._phi_values(xf, (self.in_features,), act)
+        if self.check_finite:
+            for v in phis: _check_features(v, xf, 'TaskLinear')
+        dt = xf.dtype
+        bias = None if self.bias is None or self.bias.dtype == dt else self.bias.to(dt)
+        bias = self.bias if bias is None else bias
+        out = None
+        if self.weight is not None:  # every single-reduction term in one matmul over the stacked φs (..., K*in), term-major
+            ids = self.__dict__.get('_single_ids') or self._single_idx.tolist()
+            z = phis[ids[0]] if len(ids) == 1 else torch.cat([phis[i] for i in ids], -1)
+            W = self.weight if self.weight.dtype == dt else self.weight.to(dt)
+            out = F.linear(z, W, None if self._multi else bias)
         for t, ids, W in zip(self._multi, self._multi_idx, self.factors):
-            prod = 1
-            for m, i in enumerate(ids): prod = prod * F.linear(feats[i], W[m].to(dt))  # (..., rank*out)
-            out = out + prod.unflatten(-1, (t.rank, self.out_features)).sum(-2)
-        if self.bias is not None: out = out + self.bias.to(dt)
+            prod = None
+            for m, i in enumerate(ids):
+                p_ = F.linear(phis[i], W[m].to(dt))  # (..., rank*out)
+                prod = p_ if prod is None else prod * p_
+            s = prod.unflatten(-1, (t.rank, self.out_features)).sum(-2)
+            out = s if out is None else out + s
+        if self._multi and bias is not None: out = out + bias
         return out.to(x.dtype)
 
     def extra_repr(self):
@@ -243,81 +272,133 @@ def init_from(layer:TaskLinear, weights:Sequence[torch.Tensor], # one (n_factors
     return layer
 
 # %% ../nbs/03_layers.ipynb #df6b14dc
-class TaskConv2d(_PhiRange, nn.Module):
-    "A 2-D convolution whose neurons aggregate with `formula` (see above for product terms)."
+class _TaskConv(_PhiRange, nn.Module):
+    "A convolution (1-D or 2-D, `_nd`) whose neurons aggregate with `formula`; see `TaskConv2d`."
+    _nd, _name = 2, 'TaskConv2d'
     def __init__(self, in_channels:int, out_channels:int, kernel_size:int|tuple,
-                 formula:Formula|str='<w, x>', stride=1, padding=0, dilation=1, bias:bool=True, check_finite:bool=True):
+                 formula:Formula|str='<w, x>', # the task-neuron formula (or its string form)
+                 stride=1, padding=0, dilation=1, # as in nn.Conv2d (padding may be 'same' or 'valid')
+                 groups:int=1, # as in nn.Conv2d: in_channels and out_channels split into `groups` blocks (single-reduction terms only)
+                 bias:bool=True, # add a learnable bias
+                 padding_mode:str='zeros', # only 'zeros' (nn.Conv2d's default)
+                 check_finite:bool=False, # raise on NaN/inf input and overflowing φ (a debugging aid)
+                 device=None, dtype=None):
         super().__init__()
+        nd, name = self._nd, self._name
         self.in_channels, self.out_channels = _positive_int(in_channels, 'in_channels'), _positive_int(out_channels, 'out_channels')
-        self.kernel_size = nn.modules.utils._pair(kernel_size)
+        tup = nn.modules.utils._ntuple(nd)
+        self.kernel_size = tup(kernel_size)
         if min(self.kernel_size) < 1: raise ValueError(f"kernel_size must be positive, got {kernel_size!r}")
-        self.stride, self.padding, self.dilation = stride, padding, dilation
+        self.groups = _positive_int(groups, 'groups')
+        if in_channels % groups or out_channels % groups:
+            raise ValueError(f"groups={groups} must divide in_channels={in_channels} and out_channels={out_channels}")
+        if padding_mode != 'zeros': raise ValueError(f"padding_mode must be 'zeros' ({name} pads with zeros only), got {padding_mode!r}")
+        self.stride, self.padding, self.dilation, self.padding_mode = stride, padding, dilation, padding_mode
         self.formula, self.check_finite = _as_formula(formula), check_finite
         idx = {f: i for i, f in enumerate(self.formula.phis)}
         single = [t for t in self.formula.terms if len(t.factors) == 1]
         self._multi = [t for t in self.formula.terms if len(t.factors) > 1]
+        if self._multi and groups > 1:
+            raise ValueError(f"formula {self.formula} has product terms, which {name} supports with groups=1 only (got groups={groups}); "
+                             "use single-reduction terms such as '<w, x**2> + <w, x>'")
         self.register_buffer('_single_idx', torch.tensor([idx[t.factors[0]] for t in single], dtype=torch.long), persistent=False)
+        self._single_ids = self._single_idx.tolist()
         self._multi_idx = [[idx[f] for f in t.factors] for t in self._multi]
-        kh, kw = self.kernel_size
-        self.weight = nn.Parameter(torch.empty(out_channels, len(single) * in_channels, kh, kw)) if single else None
-        self.mixers = nn.ParameterList([nn.Parameter(torch.empty(len(t.factors), t.rank, in_channels)) for t in self._multi])
-        self.spatial = nn.ParameterList([nn.Parameter(torch.empty(out_channels, t.rank, kh, kw)) for t in self._multi])
-        self.bias = nn.Parameter(torch.empty(out_channels)) if bias else None
-        self._range_buffers(self.in_channels, {})
+        fk = {'device': device, 'dtype': dtype}
+        # single-reduction terms: one convolution over the stacked φ channels, laid out group by group and term-major inside a group
+        self.weight = nn.Parameter(torch.empty(out_channels, len(single) * in_channels // groups, *self.kernel_size, **fk)) if single else None
+        self.mixers = nn.ParameterList([nn.Parameter(torch.empty(len(t.factors), t.rank, in_channels, **fk)) for t in self._multi])
+        self.spatial = nn.ParameterList([nn.Parameter(torch.empty(out_channels, t.rank, *self.kernel_size, **fk)) for t in self._multi])
+        self.bias = nn.Parameter(torch.empty(out_channels, **fk)) if bias else None
+        self._range_buffers(self.in_channels, fk)
         self.reset_parameters()
 
     _n_in = property(lambda self: self.in_channels)
-    def _bshape(self, ndim): return (len(self.formula.phis),) + (1,) * (ndim - 4) + (self.in_channels, 1, 1)  # features (P, N, C, H, W)
-    def _rows(self, x): return x.movedim(-3, -1).reshape(-1, self.in_channels)  # one row per pixel, one column per channel
+    def _bshape(self, ndim): return (len(self.formula.phis),) + (1,) * (ndim - 2 - self._nd) + (self.in_channels,) + (1,) * self._nd  # features (P, N, C, *S)
+    def _rows(self, x): return x.movedim(1, -1).reshape(-1, self.in_channels)  # one row per pixel, one column per channel
 
     def reset_parameters(self):
-        "As `TaskLinear`, with fan-in = channels × kernel area; equals `nn.Conv2d`'s for ⟨w, x⟩."
+        "As `TaskLinear`, with fan-in = channels per group × kernel area; equals `nn.Conv2d`'s (`nn.Conv1d`'s) for ⟨w, x⟩."
         self._init_weights(phi_second_moments(self.formula), bias=True)
 
     def _init_weights(self, m2:torch.Tensor, bias:bool=False, skip=()):
         "Draw the weights for features whose second moments are `m2` (one per φ), but not of terms whose φs are all in `skip`; the bias too if `bias`."
-        C, area, K = self.in_channels, self.kernel_size[0] * self.kernel_size[1], len(self.formula.terms)
+        C, Cg, area, K = self.in_channels, self.in_channels // self.__dict__.get('groups', 1), math.prod(self.kernel_size), len(self.formula.terms)
         phis = self.formula.phis
         with torch.no_grad():
             if self.weight is not None:
                 for k, i in enumerate(self._single_idx.tolist()):
                     if phis[i] in skip: continue
-                    b = math.sqrt(1 / (K * C * area * float(m2[i])))
-                    self.weight[:, k * C:(k + 1) * C].uniform_(-b, b)
+                    b = math.sqrt(1 / (K * Cg * area * float(m2[i])))
+                    self.weight[:, k * Cg:(k + 1) * Cg].uniform_(-b, b)
             for t, ids, Mx, S in zip(self._multi, self._multi_idx, self.mixers, self.spatial):
                 if all(phis[i] in skip for i in ids): continue
                 # product of M mixers has variance Π v_m = 1 (unit per-pixel channels), spatial conv brings 1/(3K)
                 for m, i in enumerate(ids): Mx[m].uniform_(-math.sqrt(3 / (C * float(m2[i]))), math.sqrt(3 / (C * float(m2[i]))))
                 S.uniform_(-math.sqrt(1 / (K * t.rank * area)), math.sqrt(1 / (K * t.rank * area)))
-            if bias and self.bias is not None: self.bias.uniform_(-1 / math.sqrt(C * area), 1 / math.sqrt(C * area))
+            if bias and self.bias is not None: self.bias.uniform_(-1 / math.sqrt(Cg * area), 1 / math.sqrt(Cg * area))
+
+    def _check(self, x):
+        nd, name = self._nd, self._name
+        if not isinstance(x, torch.Tensor): raise TypeError(f"{name} input must be a torch.Tensor, got {type(x).__name__}; convert with torch.as_tensor(x, dtype=torch.float32)")
+        if not x.is_floating_point(): raise TypeError(f"{name} input must be floating point, got dtype {x.dtype}; convert with .float()")
+        if x.ndim != nd + 2:
+            shape = '(N, C, L)' if nd == 1 else '(N, C, H, W)'
+            raise ValueError(f"{name} expects input of shape {shape}, got {tuple(x.shape)}" + ("; add the batch dimension with x[None]" if x.ndim == nd + 1 else ""))
+        if x.shape[1] != self.in_channels: raise ValueError(f"{name} expects in_channels={self.in_channels}, got input of shape {tuple(x.shape)}")
+        if not isinstance(self.padding, str):  # a kernel larger than the padded input: say so before torch does
+            tup = nn.modules.utils._ntuple(nd)
+            pad, dil = tup(self.padding), tup(self.dilation)
+            if any(s + 2 * p < d * (k - 1) + 1 for s, p, d, k in zip(x.shape[2:], pad, dil, self.kernel_size)):
+                raise ValueError(f"{name} input is {tuple(x.shape[2:])}, smaller than the kernel {self.kernel_size} "
+                                 f"(padding {self.padding}, dilation {self.dilation}); pad the input or use a smaller kernel_size")
+        if self.check_finite: check_finite(x, f"{name} input")
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
-        "x: (N, C_in, H, W) → (N, C_out, H', W') with nn.Conv2d's output size."
-        _check_input(x, self.in_channels, 'in_channels', 'TaskConv2d', 3, self.check_finite)
-        if not isinstance(self.padding, str):  # a kernel larger than the padded image: say so before torch does
-            pad, dil = nn.modules.utils._pair(self.padding), nn.modules.utils._pair(self.dilation)
-            if any(s + 2 * p < d * (k - 1) + 1 for s, p, d, k in zip(x.shape[-2:], pad, dil, self.kernel_size)):
-                raise ValueError(f"TaskConv2d input images are {tuple(x.shape[-2:])}, smaller than the kernel {self.kernel_size} "
-                                 f"(padding {self.padding}, dilation {self.dilation}); pad the images or use a smaller kernel_size")
-        x = self._clamp_input(x)
-        feats = self.formula.features(x, check=False)  # (P, N, C, H, W); float16 input gives float32 features
-        if self.check_finite: _check_features(feats, x, 'TaskConv2d')
-        feats = self._scale_and_clamp(feats)
-        dt, conv = feats.dtype, dict(stride=self.stride, padding=self.padding, dilation=self.dilation)
-        out = 0
+        "x: (N, C_in, *S) → (N, C_out, *S') with nn.Conv2d's (nn.Conv1d's) output size."
+        nd = self._nd
+        if self.check_finite or not isinstance(x, torch.Tensor) or x.ndim != nd + 2 or x.shape[1] != self.in_channels or not x.is_floating_point() \
+                or any(s < k for s, k in zip(x.shape[2:], self.kernel_size)):
+            self._check(x)  # the full check only when a cheap one fails (or `check_finite`)
+        act = self._flags()
+        x = self._clamp_input(x, act)
+        xf = x if x.dtype in (torch.float32, torch.float64) else x.float()  # float16/bfloat16 input: computed in float32
+        phis = self._phi_values(xf, (self.in_channels,) + (1,) * nd, act)
+        if self.check_finite:
+            for v in phis: _check_features(v, xf, self._name)
+        dt, g = xf.dtype, self.__dict__.get('groups', 1)
+        conv = partial(F.conv1d if nd == 1 else F.conv2d, stride=self.stride, padding=self.padding, dilation=self.dilation)
+        bias = None if self.bias is None else self.bias.to(dt)
+        out = None
         if self.weight is not None:
-            z = feats[self._single_idx].transpose(0, 1).flatten(1, 2)  # (N, K*C, H, W)
-            out = F.conv2d(z, self.weight.to(dt), **conv)
+            vals = [phis[i] for i in (self.__dict__.get('_single_ids') or self._single_idx.tolist())]
+            if len(vals) == 1: z = vals[0]
+            elif g == 1: z = torch.cat(vals, 1)  # (N, K·C, *S), term-major
+            else: z = torch.stack(vals, 1).unflatten(2, (g, -1)).transpose(1, 2).flatten(1, 3)  # (N, g·K·C/g, *S): group, then term
+            out = conv(z, self.weight.to(dt), None if self._multi else bias, groups=g)
         for ids, Mx, S in zip(self._multi_idx, self.mixers, self.spatial):
-            prod = 1
-            for m, i in enumerate(ids): prod = prod * torch.einsum('nchw,rc->nrhw', feats[i], Mx[m].to(dt))
-            out = out + F.conv2d(prod, S.to(dt), **conv)
-        if self.bias is not None: out = out + self.bias.to(dt)[:, None, None]
+            prod = None
+            for m, i in enumerate(ids):
+                p_ = torch.einsum('nc...,rc->nr...', phis[i], Mx[m].to(dt))  # a 1×1 mix of the channels per pixel
+                prod = p_ if prod is None else prod * p_
+            s = conv(prod, S.to(dt))
+            out = s if out is None else out + s
+        if self._multi and bias is not None: out = out + bias.reshape((-1,) + (1,) * nd)
         return out.to(x.dtype)
 
     def extra_repr(self):
+        g = self.__dict__.get('groups', 1)
         return (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}, "
-                f"padding={self.padding}, formula={self.formula}")
+                f"padding={self.padding}" + (f", dilation={self.dilation}" if self.dilation not in (1, (1,) * self._nd) else '')
+                + (f", groups={g}" if g != 1 else '') + f", formula={self.formula}")
+
+class TaskConv2d(_TaskConv):
+    "A 2-D convolution whose neurons aggregate with `formula` (arguments as `nn.Conv2d`'s, the formula fourth)."
+    _nd, _name = 2, 'TaskConv2d'
+
+class TaskConv1d(_TaskConv):
+    "A 1-D convolution whose neurons aggregate with `formula` (arguments as `nn.Conv1d`'s, the formula fourth)."
+    _nd, _name = 1, 'TaskConv1d'
 
 # %% ../nbs/03_layers.ipynb #0593c587
 _ACTIVATIONS = {'relu': nn.ReLU, 'tanh': nn.Tanh, 'gelu': nn.GELU, 'sigmoid': nn.Sigmoid, 'silu': nn.SiLU, 'identity': nn.Identity}
@@ -380,6 +461,51 @@ def task_cnn(formula:Formula|str, in_channels:int=1, n_classes:int=10,
         c, H, W = ch, H // 2, W // 2
     if H < 1 or W < 1: raise ValueError(f"image_size {image_size} is too small for {len(channels)} pooling blocks")
     return nn.Sequential(*layers, nn.Flatten(), nn.Linear(c * H * W, n_classes))
+
+# %% ../nbs/03_layers.ipynb #4fe9edd2
+_CONVERTIBLE = {nn.Linear: 'TaskLinear', nn.Conv1d: 'TaskConv1d', nn.Conv2d: 'TaskConv2d'}
+
+@torch.no_grad()
+def _task_twin(m:nn.Module, formula:Formula, check_finite:bool) -> nn.Module:
+    "The task layer that computes what `m` computes: its ⟨w, x⟩ term holds m's weights and bias, every other term starts at zero."
+    fk = {'device': m.weight.device, 'dtype': m.weight.dtype}
+    if isinstance(m, nn.Linear): new = TaskLinear(m.in_features, m.out_features, formula, bias=m.bias is not None, check_finite=check_finite, **fk)
+    else:
+        if m.padding_mode != 'zeros': raise ValueError(f"model has a {type(m).__name__} with padding_mode={m.padding_mode!r}; taskify converts zero padding only")
+        cls = TaskConv1d if isinstance(m, nn.Conv1d) else TaskConv2d
+        new = cls(m.in_channels, m.out_channels, m.kernel_size, formula, stride=m.stride, padding=m.padding, dilation=m.dilation,
+                  groups=m.groups, bias=m.bias is not None, check_finite=check_finite, **fk)
+    k = [t.factors for t in formula.terms if len(t.factors) == 1].index((x,))  # the slot of ⟨w, x⟩ among the single terms
+    n = m.weight.shape[1]  # inputs (per group) of one output neuron
+    new.weight.zero_()
+    new.weight[:, k * n:(k + 1) * n] = m.weight
+    for W in getattr(new, 'factors', []): W[0].zero_()  # a product's first factor at 0: the product is 0, its gradient is not
+    for S in getattr(new, 'spatial', []): S.zero_()
+    if m.bias is not None: new.bias.copy_(m.bias)
+    new.train(m.training)
+    return new
+
+def taskify(model:nn.Module, # any network; converted in place (a bare nn.Linear/Conv is returned converted)
+            formula:Formula|str, # the task neuron; ⟨w, x⟩ is added in front when it lacks one
+            types:Sequence[type]=(nn.Linear, nn.Conv1d, nn.Conv2d), # the layer types to convert
+            exclude:Sequence[str]=(), # names (as in `model.named_modules()`) of layers to keep, e.g. the classifier head
+            check_finite:bool=False, # the new layers' per-batch finiteness check
+           ) -> nn.Module:
+    "Replace the `nn.Linear` / `nn.Conv1d` / `nn.Conv2d` layers of any model by task layers computing the same function at first; returns the model."
+    f = _as_formula(formula).with_linear()
+    types = tuple(types)
+    bad = [t for t in types if t not in _CONVERTIBLE]
+    if not types or bad: raise ValueError(f"types must be some of nn.Linear, nn.Conv1d, nn.Conv2d, got {[getattr(t, '__name__', t) for t in (bad or types)]}")
+    if not isinstance(model, nn.Module): raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
+    if type(model) in types and not exclude: return _task_twin(model, f, check_finite)
+    names = {name for name, m in model.named_modules() if type(m) in types and name not in set(exclude) and name}
+    if not names:
+        raise ValueError(f"model has no {'/'.join(t.__name__ for t in types)} layer to convert" + (f" outside exclude={list(exclude)}" if exclude else ''))
+    for name in sorted(names, key=lambda s: -s.count('.')):  # (innermost first; a layer of a type in `types` has no such children)
+        parent, _, leaf = name.rpartition('.')
+        owner = model.get_submodule(parent) if parent else model
+        setattr(owner, leaf, _task_twin(getattr(owner, leaf), f, check_finite))
+    return model
 
 # %% ../nbs/03_layers.ipynb #7a1e0c02
 @torch.no_grad()

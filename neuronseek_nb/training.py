@@ -16,16 +16,16 @@ from pytorch_lightning.loggers import CSVLogger
 from torch import nn
 from torch.utils.data import DataLoader, Sampler, TensorDataset
 
-from .formula import check_sample_weight
-from .layers import count_parameters, record_input_range, scale_features, TaskConv2d, TaskLinear
+from .formula import check_sample_weight, check_device
+from .layers import count_parameters, record_input_range, scale_features, TaskConv1d, TaskConv2d, TaskLinear
 from .data import atomic_write, load_mnist
 
 # Lightning 2.6 calls a deprecated torch pytree API on every step; the warning is Lightning's, not the user's to act on
 warnings.filterwarnings('ignore', message=r'.*isinstance\(treespec, LeafSpec\).*')
 
 # %% auto #0
-__all__ = ['EpochShuffleSampler', 'TabularDataModule', 'ImageDataModule', 'TaskNetModule', 'make_trainer', 'fit',
-           'KeepOnInterrupt', 'prepare_resume', 'matched_cnn', 'cnn_benchmark']
+__all__ = ['EpochShuffleSampler', 'TabularDataModule', 'ImageDataModule', 'TaskNetModule', 'check_accelerator', 'make_trainer',
+           'fit', 'KeepOnInterrupt', 'prepare_resume', 'matched_cnn', 'cnn_benchmark']
 
 # %% ../nbs/04_training.ipynb #373b820b
 class EpochShuffleSampler(Sampler):
@@ -202,7 +202,7 @@ class TaskNetModule(pl.LightningModule):
                 raise ValueError(f"the network expects {n} {kind}, got input of shape {tuple(x.shape)}")
         return self.model(x)
 
-    def _step(self, batch, stage):
+    def _step(self, batch, stage, i:int=0): # i: the batch's index in the epoch (named when the loss turns non-finite)
         x, y, *w = batch  # a third tensor: the rows' sample weights (TabularDataModule(sample_weight=...))
         out, w = self(x), (w[0] if w else None)
         mean = (lambda t: t.mean()) if w is None else (lambda t: (w * t).sum() / w.sum().clamp(min=1e-12))  # a batch of zero weights counts 0
@@ -214,14 +214,14 @@ class TaskNetModule(pl.LightningModule):
         else:
             loss = nn.functional.cross_entropy(out, y) if w is None else mean(nn.functional.cross_entropy(out, y, reduction='none'))
             metrics = {f'{stage}_loss': loss, f'{stage}_acc': mean((out.argmax(-1) == y).float())}
-        if not torch.isfinite(loss):
-            raise FloatingPointError(f"{stage} loss became {loss.item()} at epoch {self.current_epoch}: lower lr (now {self.hparams.lr}) or check the data")
+        if not torch.isfinite(loss):  # (the layers do not check every batch: this is where non-finite numbers are caught)
+            raise FloatingPointError(f"{stage} loss became {loss.item()} at epoch {self.current_epoch}, batch {i}: lower lr (now {self.hparams.lr}) or check the data")
         self.log_dict(metrics, on_step=False, on_epoch=True, prog_bar=stage != 'train', sync_dist=True, batch_size=len(x))
         return loss
 
-    def training_step(self, batch, i): return self._step(batch, 'train')
-    def validation_step(self, batch, i): self._step(batch, 'val')
-    def test_step(self, batch, i): self._step(batch, 'test')
+    def training_step(self, batch, i): return self._step(batch, 'train', i)
+    def validation_step(self, batch, i): self._step(batch, 'val', i)
+    def test_step(self, batch, i): self._step(batch, 'test', i)
     def predict_step(self, batch, i): return self(batch[0] if isinstance(batch, (list, tuple)) else batch)
 
     def configure_optimizers(self):
@@ -233,19 +233,36 @@ class TaskNetModule(pl.LightningModule):
         return {'optimizer': opt, 'lr_scheduler': {'scheduler': sched, 'interval': 'step'}}
 
 # %% ../nbs/04_training.ipynb #e7001c92
+_ACCELERATORS = ('auto', 'cpu', 'gpu', 'cuda', 'mps')
+
+def check_accelerator(accelerator='auto', # one of `_ACCELERATORS`
+                      devices=1, # a positive count, a list of device indices, or 'auto'
+                     ) -> tuple[str, int|str|list]:
+    "Lightning's `accelerator` and `devices`, checked against this machine: one sentence naming the argument instead of a Lightning traceback."
+    if accelerator not in _ACCELERATORS: raise ValueError(f"accelerator must be one of {list(_ACCELERATORS)}, got {accelerator!r}")
+    if accelerator in ('gpu', 'cuda'): check_device('cuda', 'accelerator')
+    if accelerator == 'mps': check_device('mps', 'accelerator')
+    ok = devices == 'auto' or (isinstance(devices, (int, np.integer)) and not isinstance(devices, bool) and devices >= 1) \
+         or (isinstance(devices, (list, tuple)) and devices and all(isinstance(d, (int, np.integer)) and d >= 0 for d in devices))
+    if not ok: raise ValueError(f"devices must be a positive integer, a list of device indices or 'auto', got {devices!r}")
+    return accelerator, (int(devices) if isinstance(devices, (int, np.integer)) else devices)
+
 def make_trainer(root:str|Path='neuronseek_runs', # folder for checkpoints and logs
                  max_epochs:int=50, patience:int|None=10, # early-stopping patience (None: no early stopping)
                  progress:bool=True, # show Lightning's progress bar
                  seed:int|None=0, # seeds every RNG (Lightning's seed_everything) and makes ops deterministic
+                 accelerator:str='auto', # Lightning's: 'auto' (a GPU when there is one, else the CPU), 'cpu', 'gpu'/'cuda', 'mps'
+                 devices:int|str|list=1, # Lightning's: how many (or which) devices; 'auto' takes them all (DDP when several)
                  **kwargs) -> pl.Trainer:
     "A Trainer with early stopping, best + last checkpoints and a CSV logger under `root`; `callbacks=` adds to them."
+    accelerator, devices = check_accelerator(accelerator, devices)
     if seed is not None: pl.seed_everything(seed, workers=True, verbose=False)
     root = Path(root)
     callbacks = [ModelCheckpoint(dirpath=root / 'checkpoints', monitor='val_loss', save_last=True, filename='best-{epoch}')]
     if patience is not None: callbacks.append(EarlyStopping('val_loss', patience=patience))
     callbacks += list(kwargs.pop('callbacks', None) or [])
-    defaults = dict(max_epochs=max_epochs, callbacks=callbacks, logger=CSVLogger(root, name='logs'), accelerator='cpu',
-                    devices=1, enable_progress_bar=progress, enable_model_summary=False, deterministic=seed is not None,
+    defaults = dict(max_epochs=max_epochs, callbacks=callbacks, logger=CSVLogger(root, name='logs'), accelerator=accelerator,
+                    devices=devices, enable_progress_bar=progress, enable_model_summary=False, deterministic=seed is not None,
                     log_every_n_steps=1)
     return pl.Trainer(**{**defaults, **kwargs})
 
@@ -258,7 +275,7 @@ def fit(model:nn.Module, datamodule:pl.LightningDataModule, trainer:pl.Trainer|N
     import time
     trainer = trainer or make_trainer()
     module = TaskNetModule(model, datamodule.task, **module_kwargs)
-    task_layers = any(isinstance(m, (TaskLinear, TaskConv2d)) for m in model.modules())
+    task_layers = any(isinstance(m, (TaskLinear, TaskConv1d, TaskConv2d)) for m in model.modules())
     if scale_phis and task_layers and ckpt_path is None: scale_features(model, datamodule.train_dataloader())
     t0 = time.perf_counter()
     trainer.fit(module, datamodule=datamodule, ckpt_path=ckpt_path)

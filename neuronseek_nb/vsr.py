@@ -15,7 +15,7 @@ from fastcore.basics import patch
 from sklearn.base import BaseEstimator, RegressorMixin
 from tqdm.auto import tqdm
 
-from .formula import FUNCTIONS, Expr, Formula, check_sample_weight
+from .formula import FUNCTIONS, Expr, Formula, check_sample_weight, check_device
 from .vsr_blocks import (_X, _C, _PENALTY, _MAX_ABS, _is_leaf, _size, _depth, _paths, _replace, _terms, _has_var,
     _key_terms, _consts, _set_consts, _to_expr, _to_sympy, _BatchEvaluator, _standardize, _standardize_block, _batched_ridge_loss,
     _simplify_term, _scale_vars, _rand_const, _snap_candidates, _additive_basis, _lack_of_fit, _keys, _enumerate_levels,
@@ -100,6 +100,7 @@ def _check_params(self:VectorizedSR):
         if name == 'generations' and v is None: continue
         if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
     if self.time_budget is not None and not self.time_budget > 0: raise ValueError(f"time_budget must be positive seconds or None, got {self.time_budget!r}")
+    check_device(self.device)
     if self.budget_clock not in ('wall', 'cpu'): raise ValueError(f"budget_clock must be 'wall' or 'cpu', got {self.budget_clock!r}")
     if self.noise_stop is not None and not (isinstance(self.noise_stop, (int, float)) and 0 < self.noise_stop < 1):
         raise ValueError(f"noise_stop must be a level in (0, 1) or None, got {self.noise_stop!r}")

@@ -45,6 +45,7 @@ def fitted():
 
 def test_task_linear():
     L = TaskLinear(3, 2, '<w, x**2> + [<w, x>*<w, sin(x)>; rank=2]')
+    Lc = TaskLinear(3, 2, '<w, x**2> + [<w, x>*<w, sin(x)>; rank=2]', check_finite=True)  # the opt-in per-batch check
     x = torch.randn(4, 3)
     run_cases('TaskLinear', [
         ('malformed formula', lambda: TaskLinear(3, 2, '<w, x'), ('raise', 'closing the reduction')),
@@ -61,10 +62,11 @@ def test_task_linear():
         ('complex input', lambda: L(torch.ones(4, 3, dtype=torch.complex64)), ('raise', 'must be floating point')),
         ('numpy input', lambda: L(np.ones((4, 3))), ('raise', 'must be a torch.Tensor')),
         ('list input', lambda: L([[1., 2., 3.]]), ('raise', 'must be a torch.Tensor')),
-        ('NaN input', lambda: L(torch.tensor([[1., float('nan'), 0.]])), ('raise', 'TaskLinear input has 1 non-finite')),
-        ('+inf input', lambda: L(torch.full((2, 3), float('inf'))), ('raise', 'TaskLinear input has 6 non-finite')),
-        ('-inf input', lambda: L(torch.full((2, 3), -float('inf'))), ('raise', 'non-finite')),
-        ('huge input (1e30, float32)', lambda: L(torch.full((2, 3), 1e30)), ('raise', 'φ(x) overflows')),
+        ('NaN input, check_finite', lambda: Lc(torch.tensor([[1., float('nan'), 0.]])), ('raise', 'TaskLinear input has 1 non-finite')),
+        ('+inf input, check_finite', lambda: Lc(torch.full((2, 3), float('inf'))), ('raise', 'TaskLinear input has 6 non-finite')),
+        ('-inf input, check_finite', lambda: Lc(torch.full((2, 3), -float('inf'))), ('raise', 'non-finite')),
+        ('huge input (1e30, float32), check_finite', lambda: Lc(torch.full((2, 3), 1e30)), ('raise', 'φ(x) overflows')),
+        ('NaN input, default: no per-batch check, NaN out', lambda: L(torch.tensor([[1., float('nan'), 0.]])), ('ok', lambda r: bool(torch.isnan(r).all()))),
         ('tiny input (1e-30)', lambda: L(x * 1e-30), ('ok', finite)),
         ('float16 input', lambda: L(x.half()), ('ok', lambda r: r.dtype == torch.float16 and finite(r))),
         ('bfloat16 input', lambda: L(x.bfloat16()), ('ok', lambda r: r.dtype == torch.bfloat16 and finite(r))),
@@ -76,6 +78,7 @@ def test_task_linear():
 
 def test_task_conv2d():
     C = TaskConv2d(2, 3, 3, '<w, x**2> + [<w, x>*<w, x>; rank=2]', padding=1)
+    Cc = TaskConv2d(2, 3, 3, '<w, x**2> + [<w, x>*<w, x>; rank=2]', padding=1, check_finite=True)
     x = torch.randn(2, 2, 6, 6)
     run_cases('TaskConv2d', [
         ('malformed formula', lambda: TaskConv2d(2, 3, 3, '<<w, x>'), ('raise', "expected x, a number")),
@@ -87,9 +90,11 @@ def test_task_conv2d():
         ('5-D input', lambda: C(torch.randn(1, 2, 6, 6, 1)), ('raise', 'expects input of shape (N, C, H, W)')),
         ('integer input', lambda: C(torch.ones(1, 2, 6, 6, dtype=torch.int32)), ('raise', 'must be floating point')),
         ('numpy input', lambda: C(np.ones((1, 2, 6, 6))), ('raise', 'must be a torch.Tensor')),
-        ('NaN input', lambda: C(torch.full((1, 2, 6, 6), float('nan'))), ('raise', 'TaskConv2d input has 72 non-finite')),
+        ('NaN input, check_finite', lambda: Cc(torch.full((1, 2, 6, 6), float('nan'))), ('raise', 'TaskConv2d input has 72 non-finite')),
         ('kernel larger than image', lambda: TaskConv2d(2, 3, 5)(torch.randn(1, 2, 3, 3)), ('raise', 'smaller than the kernel')),
-        ('huge input (1e30, float32)', lambda: C(torch.full((1, 2, 6, 6), 1e30)), ('raise', 'φ(x) overflows')),
+        ('huge input (1e30, float32), check_finite', lambda: Cc(torch.full((1, 2, 6, 6), 1e30)), ('raise', 'φ(x) overflows')),
+        ('groups not dividing', lambda: TaskConv2d(3, 4, 3, groups=2), ('raise', 'groups=2 must divide in_channels=3')),
+        ('padding_mode reflect', lambda: TaskConv2d(2, 3, 3, padding_mode='reflect'), ('raise', "padding_mode must be 'zeros'")),
         ('float16 input', lambda: C(x.half()), ('ok', lambda r: r.dtype == torch.float16 and finite(r))),
         ('float64 input', lambda: C(x.double()), ('ok', lambda r: r.dtype == torch.float64 and finite(r))),
         ('1x1 image with padding', lambda: C(torch.randn(1, 2, 1, 1)), ('ok', lambda r: r.shape == (1, 3, 1, 1))),
@@ -111,9 +116,11 @@ def test_task_net_module():
         ('lr as text', lambda: TaskNetModule(net, lr='0.1'), ('raise', 'lr must be a finite number > 0')),
         ('weight_decay negative', lambda: TaskNetModule(net, weight_decay=-1e-3), ('raise', 'weight_decay must be a finite number >= 0')),
         ('wrong width at forward', lambda: m(torch.randn(4, 5)), ('raise', 'the network expects 3 features, got input of shape (4, 5)')),
-        ('NaN at forward', lambda: m(torch.full((2, 3), float('nan'))), ('raise', 'non-finite')),
         ('right input', lambda: m(torch.randn(4, 3)), ('ok', lambda r: r.shape == (4, 1) and finite(r))),
     ])
+    # NaN reaches no layer check (layers do none per batch): the step's loss is where it is caught, naming epoch and batch
+    with pytest.raises(FloatingPointError, match='train loss became nan at epoch 0, batch 3'):
+        m._step((torch.full((2, 3), float('nan')), torch.zeros(2)), 'train', 3)
 
 def test_tabular_data_module_more():
     dm = TabularDataModule(X0, y0)
