@@ -24,9 +24,16 @@ def _orders_from_tnlearn(s):
     pure = set(s['pure_indices']) | ({1} if 1 in s['interact_indices'] else set())
     return {'pure': sorted(pure), 'interaction': sorted(k for k in s['interact_indices'] if k > 1)}
 
+def _append_row(out, row):
+    "Append one row to the CSV `out`; a file written before a column existed is rewritten with it (old rows: 'distinct')."
+    if os.path.exists(out) and list(pd.read_csv(out, nrows=0).columns) != list(row):
+        pd.concat([pd.read_csv(out).assign(interaction=lambda d: d.get('interaction', 'distinct')), pd.DataFrame([row])]).to_csv(out, index=False)
+    else: pd.DataFrame([row]).to_csv(out, mode='a', header=not os.path.exists(out), index=False)
+
 def td_benchmark(cases:list|None=None, # [(mode, variant), ...]; default: all 15
                  seeds:Iterable=range(10), # data (and search) seeds
                  D:int=10, N:int=2500, noise:float=0.01, # the synthetic data
+                 interaction:str='distinct', # the data's interaction convention, 'distinct' or 'cp' (`td_synthetic_case`)
                  methods:tuple=('NeuronSeekTD',), # also 'tnlearn' (PolyTensorRegressor) and 'VectorizedSR' when installed
                  td_params:dict|None=None, # NeuronSeekTD arguments
                  peer_params:dict|None=None, # {'tnlearn': {...}, 'VectorizedSR': {...}}
@@ -35,13 +42,14 @@ def td_benchmark(cases:list|None=None, # [(mode, variant), ...]; default: all 15
     "Structure recovery on the synthetic cases: one row per (case, seed, method) with the exact-match flag, wall and CPU seconds."
     cases = [(m, v) for m in TD_CASES for v in range(len(TD_CASES[m]))] if cases is None else cases
     td_params, peer_params, rows = dict(td_params or {}), dict(peer_params or {}), []
-    key = lambda r: (r['mode'], int(r['variant']), int(r['seed']), r['method'], int(r['D']), int(r['N']), float(r['noise']))
+    conv = lambda r: r.get('interaction') if isinstance(r.get('interaction'), str) else 'distinct'  # files before issue 22: distinct
+    key = lambda r: (r['mode'], int(r['variant']), int(r['seed']), r['method'], int(r['D']), int(r['N']), float(r['noise']), conv(r))
     done = {key(r): r for r in pd.read_csv(out).to_dict('records')} if out is not None and os.path.exists(out) else {}
     for mode, v in cases:
         for seed in seeds:
-            X, y, truth = td_synthetic_case(mode, v, D=D, N=N, noise=noise, random_state=seed)
+            X, y, truth = td_synthetic_case(mode, v, D=D, N=N, noise=noise, random_state=seed, interaction=interaction)
             for method in methods:
-                k = (mode, v, seed, method, D, N, float(noise))
+                k = (mode, v, seed, method, D, N, float(noise), interaction)
                 if k in done: rows.append(done[k]); continue
                 t0, c0, gates = time.perf_counter(), time.process_time(), ''
                 if method == 'NeuronSeekTD':
@@ -61,8 +69,8 @@ def td_benchmark(cases:list|None=None, # [(mode, variant), ...]; default: all 15
                 else: raise ValueError(f"methods must be among 'NeuronSeekTD', 'tnlearn', 'VectorizedSR', got {method!r}")
                 rows.append(dict(mode=mode, variant=v, seed=seed, method=method, D=D, N=N, noise=float(noise), truth=str(truth),
                                  found=str(found), exact=found == truth, seconds=time.perf_counter() - t0,
-                                 cpu_seconds=time.process_time() - c0, gates=gates))
-                if out is not None: pd.DataFrame(rows[-1:]).to_csv(out, mode='a', header=not os.path.exists(out), index=False)
+                                 cpu_seconds=time.process_time() - c0, gates=gates, interaction=interaction))
+                if out is not None: _append_row(out, rows[-1])
     return pd.DataFrame(rows)
 
 def _orders_from_formula(f:Formula|None) -> dict:
