@@ -351,8 +351,9 @@ def _bench_td(quick):
 
 def _bench_layers(quick):
     from neuronseek_nb.layers import layer_benchmark
-    df = layer_benchmark(widths=(64,), formulas=('<w, x>', '<w, x**2> + <w, x>'), repeat=3) if quick else layer_benchmark()
-    return df, {'layers_ratio': _bar(df, 'formula', 'ratio', 'width', 'TaskLinear time ÷ nn.Linear time (forward+backward)')}
+    df = layer_benchmark(widths=(64,), formulas=('<w, x>', '<w, x**2> + <w, x>'), channels=(), rounds=3) if quick else layer_benchmark()
+    dense = df[df.layer == 'dense']
+    return df, {'layers_ratio': _bar(dense, 'formula', 'ratio', 'width', 'TaskLinear time ÷ nn.Linear time (forward+backward)')}
 
 def _bench_mnist(quick):
     from neuronseek_nb.training import cnn_benchmark

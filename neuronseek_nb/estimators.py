@@ -4,12 +4,13 @@
 
 # %% ../nbs/06_estimators.ipynb #7aa13b47
 from __future__ import annotations
-import logging, tempfile, warnings
+import copy, logging, tempfile, warnings
 from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 import torch
+from fastcore.basics import patch
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
@@ -242,3 +243,25 @@ class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
         "Predicted labels (of the type given to `fit`)."
         proba = self.predict_proba(X)  # checks fitted-ness before classes_ is touched
         return self.classes_[proba.argmax(1)]
+
+# %% ../nbs/06_estimators.ipynb #43cbad3b
+class _Deployed(torch.nn.Module):
+    "A fitted estimator's network with its scaling inside: raw X (N, D) float32 → predictions in y's units (N, k), or class logits."
+    def __init__(self, model, x_mean, x_std, y_mean=None, y_std=None):
+        super().__init__()
+        self.model = copy.deepcopy(model).float().eval()
+        f32 = lambda v: torch.as_tensor(np.asarray(v, dtype=np.float32))
+        self.register_buffer('x_mean', f32(x_mean)); self.register_buffer('x_std', f32(x_std))
+        self.decode = y_mean is not None
+        if self.decode: self.register_buffer('y_mean', f32(y_mean)); self.register_buffer('y_std', f32(y_std))
+
+    def forward(self, x:torch.Tensor) -> torch.Tensor:
+        out = self.model((x - self.x_mean) / self.x_std)
+        return out * self.y_std + self.y_mean if self.decode else out
+
+@patch
+def to_module(self:_TaskNeuronBase) -> torch.nn.Module:
+    "The fitted network with the input (and, for regression, output) scaling inside: raw X → predictions; for `torch.export` and ONNX."
+    check_is_fitted(self, 'model_')
+    reg = self._task == 'regression'
+    return _Deployed(self.model_, self.x_mean_, self.x_std_, self.y_mean_ if reg else None, self.y_std_ if reg else None).eval()

@@ -16,9 +16,9 @@ from torch import nn
 from .formula import Formula, Term, Expr, x, check_finite
 
 # %% auto #0
-__all__ = ['phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'TaskConv1d', 'count_parameters',
-           'task_mlp', 'mlp', 'matched_mlp', 'task_cnn', 'taskify', 'record_input_range', 'scale_features',
-           'time_layer', 'layer_benchmark']
+__all__ = ['LAYER_FORMULAS', 'phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'TaskConv1d',
+           'count_parameters', 'task_mlp', 'mlp', 'matched_mlp', 'task_cnn', 'taskify', 'record_input_range',
+           'scale_features', 'time_layer', 'flop_ratio', 'paired_ratio', 'layer_benchmark']
 
 # %% ../nbs/03_layers.ipynb #f02f50ba
 def phi_second_moments(formula:Formula, n:int=100) -> torch.Tensor:
@@ -55,6 +55,8 @@ def _check_features(feats, x, layer):
         raise ValueError(f"{layer} input is too large for the formula: φ(x) overflows {feats.dtype} (largest |x| is "
                          f"{float(x.detach().abs().max()):.3g}); standardise the input or use float64")
 
+_F32_64, _OFF = (torch.float32, torch.float64), (False, False, False)
+
 class _PhiRange:
     "Input clamp, φ scaling and φ clamp of a task layer, per input feature (`TaskLinear`) or channel (`TaskConv2d`)."
     def _range_buffers(self, n:int, fk:dict):
@@ -83,8 +85,9 @@ class _PhiRange:
         # cached on the buffers' identities and in-place version counters (bumped by copy_/fill_, load_state_dict included);
         # traced (torch.export, torch.compile, ONNX's dynamo exporter) all three ops are kept: no data-dependent branch
         if torch.compiler.is_compiling(): return (True, True, True)
-        bufs = (self.input_low, self.input_high, self.phi_scale, self.phi_low, self.phi_high)
-        key = tuple((id(b), b._version) for b in bufs)
+        b = self._buffers  # (read directly: nn.Module's attribute lookup costs more than the rest of this check)
+        bufs = (b['input_low'], b['input_high'], b['phi_scale'], b['phi_low'], b['phi_high'])
+        key = tuple((id(t), t._version) for t in bufs)
         if self.__dict__.get('_active_key') != key:
             lo, hi, sc, plo, phi = bufs
             self.__dict__['_active_val'] = (bool(torch.isfinite(lo).any() or torch.isfinite(hi).any()), bool((sc != 1).any()),
@@ -94,7 +97,7 @@ class _PhiRange:
 
     def _flags(self) -> tuple[bool, bool, bool]:
         "`_active()`, or all off for a layer pickled before the range buffers existed."
-        return self._active() if hasattr(self, 'phi_scale') else (False, False, False)
+        return self._active() if 'phi_scale' in self._buffers else (False, False, False)
 
     def _clamp_input(self, x, active=None):
         "x clamped to [input_low, input_high] along its feature (channel) axis."
@@ -164,6 +167,7 @@ class TaskLinear(_PhiRange, nn.Module):
         self._multi = [t for t in self.formula.terms if len(t.factors) > 1]
         self.register_buffer('_single_idx', torch.tensor([idx[t.factors[0]] for t in self._single], dtype=torch.long), persistent=False)
         self._single_ids = self._single_idx.tolist()  # (a Python list: no tensor read on the hot path, nothing to trace)
+        self._plain = self.formula == Formula.linear()
         self._multi_idx = [[idx[f] for f in t.factors] for t in self._multi]
         # single-reduction terms share one (out, K*in) matrix; each product term has (factors, rank*out, in)
         self.weight = nn.Parameter(torch.empty(out_features, len(self._single) * in_features, **fk)) if self._single else None
@@ -201,28 +205,32 @@ class TaskLinear(_PhiRange, nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "x: (..., in_features) → (..., out_features)."
+        if self.__dict__.get('_plain') and x.__class__ is torch.Tensor and x.dtype in _F32_64 and x.ndim and x.shape[-1] == self.in_features \
+                and not self.check_finite and self._flags() == _OFF:  # ⟨w, x⟩ with nothing set: exactly nn.Linear's work
+            p = self._parameters
+            if p['weight'].dtype == x.dtype: return F.linear(x, p['weight'], p.get('bias'))
         if self.check_finite or not isinstance(x, torch.Tensor) or not x.is_floating_point() or x.ndim < 1 or x.shape[-1] != self.in_features:
             _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1, self.check_finite)  # the full check only when needed
         act = self._flags()
-        x = self._clamp_input(x, act)
+        if act[0]: x = self._clamp_input(x, act)
         xf = x if x.dtype in (torch.float32, torch.float64) else x.float()  # float16/bfloat16 input: computed in float32
         phis = self._phi_values(xf, (self.in_features,), act)
         if self.check_finite:
             for v in phis: _check_features(v, xf, 'TaskLinear')
-        dt = xf.dtype
-        bias = None if self.bias is None or self.bias.dtype == dt else self.bias.to(dt)
-        bias = self.bias if bias is None else bias
+        dt, p = xf.dtype, self._parameters
+        W, bias = p.get('weight'), p.get('bias')
+        if bias is not None and bias.dtype != dt: bias = bias.to(dt)
         out = None
-        if self.weight is not None:  # every single-reduction term in one matmul over the stacked φs (..., K*in), term-major
+        if W is not None:  # every single-reduction term in one matmul over the stacked φs (..., K*in), term-major
             ids = self.__dict__.get('_single_ids') or self._single_idx.tolist()
             z = phis[ids[0]] if len(ids) == 1 else torch.cat([phis[i] for i in ids], -1)
-            W = self.weight if self.weight.dtype == dt else self.weight.to(dt)
-            out = F.linear(z, W, None if self._multi else bias)
+            out = F.linear(z, W if W.dtype == dt else W.to(dt), None if self._multi else bias)
         for t, ids, W in zip(self._multi, self._multi_idx, self.factors):
-            prod = None
-            for m, i in enumerate(ids):
-                p_ = F.linear(phis[i], W[m].to(dt))  # (..., rank*out)
-                prod = p_ if prod is None else prod * p_
+            W = W if W.dtype == dt else W.to(dt)  # (M, rank*out, in)
+            ys = [F.linear(phis[i], w_m) for w_m, i in zip(W.unbind(0), ids)]  # (one matmul per factor: splitting one wide matmul's
+            # output costs a full-size copy in the backward pass, more than the second matmul's overhead)
+            prod = ys[0]
+            for y_m in ys[1:]: prod = prod * y_m
             s = prod.unflatten(-1, (t.rank, self.out_features)).sum(-2)
             out = s if out is None else out + s
         if self._multi and bias is not None: out = out + bias
@@ -378,8 +386,8 @@ class _TaskConv(_PhiRange, nn.Module):
             out = conv(z, self.weight.to(dt), None if self._multi else bias, groups=g)
         for ids, Mx, S in zip(self._multi_idx, self.mixers, self.spatial):
             prod = None
-            for m, i in enumerate(ids):
-                p_ = torch.einsum('nc...,rc->nr...', phis[i], Mx[m].to(dt))  # a 1×1 mix of the channels per pixel
+            for M_m, i in zip(Mx.to(dt).unbind(0), ids):
+                p_ = torch.einsum('nc...,rc->nr...', phis[i], M_m)  # a 1×1 mix of the channels per pixel
                 prod = p_ if prod is None else prod * p_
             s = conv(prod, S.to(dt))
             out = s if out is None else out + s
@@ -578,17 +586,62 @@ def time_layer(layer:nn.Module, x:torch.Tensor, repeat:int=20) -> float:
         if i >= 3: times.append(time.perf_counter() - t0)
     return float(np.median(times))
 
-def layer_benchmark(widths=(64, 256, 1024), formulas=('<w, x>', '<w, x**2> + <w, x>', '<w, x**2> + <w, x> + <w, sin(x)>',
-                    '<w, x**2> + <w, x> + <w, sin(x)> + <w, exp(x)>', '[<w, x>*<w, x>; rank=4]'),
-                    batch:int=256, repeat:int=20, seed:int=0):
-    "Forward+backward time of `TaskLinear(formula)` vs `nn.Linear` at each width: a DataFrame with the ratio."
+def _pass(m, x): m(x).sum().backward()
+
+def flop_ratio(layer:nn.Module, reference:nn.Module, x:torch.Tensor) -> float:
+    "FLOPs of one forward + backward pass of `layer` over `reference`'s on `x` (matrix products and convolutions, as torch's `FlopCounterMode` counts them)."
+    from torch.utils.flop_counter import FlopCounterMode
+    def count(m):
+        with FlopCounterMode(display=False) as fc: _pass(m, x)
+        return fc.get_total_flops()
+    return count(layer) / count(reference)
+
+def paired_ratio(layer:nn.Module, reference:nn.Module, x:torch.Tensor,
+                 rounds:int=15, # rounds of (layer, reference) timings
+                 reps:int=2, # passes per timing
+                ) -> tuple[float, float]:
+    "(median over rounds of the layer's time / the reference's, the layer's median ms per pass); timed in alternation so that load changes hit both."
+    for _ in range(3): _pass(layer, x); _pass(reference, x)
+    r, ms = [], []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for _ in range(reps): _pass(layer, x)
+        t1 = time.perf_counter()
+        for _ in range(reps): _pass(reference, x)
+        t2 = time.perf_counter()
+        r.append((t1 - t0) / (t2 - t1)); ms.append(1e3 * (t1 - t0) / reps)
+    return float(np.median(r)), float(np.median(ms))
+
+class _Fused(nn.Module):
+    "The quadratic neuron written by hand, the model to beat: one nn.Linear over the stacked features [x², x]."
+    def __init__(self, n, m): super().__init__(); self.lin = nn.Linear(2 * n, m)
+    def forward(self, x): return self.lin(torch.cat([x * x, x], -1))
+
+LAYER_FORMULAS = ('<w, x>', '<w, x**2> + <w, x>', '<w, x**2> + <w, x> + <w, sin(x)>',
+                  '<w, x**2> + <w, x> + <w, sin(x)> + <w, exp(x)>', '[<w, x>*<w, x>; rank=4]')
+
+def layer_benchmark(widths=(64, 256, 1024), # dense widths (in = out)
+                    formulas=LAYER_FORMULAS,
+                    channels=(16, 64), # conv channels (in = out; 3×3 kernel, padding 1)
+                    batch:int=512, # dense rows per batch
+                    images:tuple=(32, 32, 32), # conv batch, height, width
+                    rounds:int=15, seed:int=0):
+    "Forward + backward time of `TaskLinear` / `TaskConv2d` against `nn.Linear` / `nn.Conv2d` of the same shape, beside the FLOP ratio: a DataFrame."
     import pandas as pd
     rows = []
     torch.manual_seed(seed)
+    def add(kind, width, name, layer, ref, x, reps):
+        ratio, ms = paired_ratio(layer, ref, x, rounds, reps)
+        rows.append({'layer': kind, 'width': width, 'formula': name, 'ms': ms, 'ratio': ratio, 'flop_ratio': flop_ratio(layer, ref, x)})
     for w in widths:
-        x = torch.randn(batch, w)
-        base = time_layer(nn.Linear(w, w), x, repeat)
-        for f in formulas:
-            t = time_layer(TaskLinear(w, w, f, check_finite=False), x, repeat)
-            rows.append({'width': w, 'formula': f, 'terms': len(Formula.parse(f).terms), 'ms': 1e3 * t, 'linear_ms': 1e3 * base, 'ratio': t / base})
-    return pd.DataFrame(rows)
+        x, reps = torch.randn(batch, w), max(2, int(2e7 // (batch * w * w)) + 1)
+        ref = nn.Linear(w, w)
+        for f in formulas: add('dense', w, f, TaskLinear(w, w, f), ref, x, reps)
+        add('dense', w, 'fused [x², x] (by hand)', _Fused(w, w), ref, x, reps)
+    for c in channels:
+        x = torch.randn(images[0], c, *images[1:])
+        ref = nn.Conv2d(c, c, 3, padding=1)
+        for f in formulas: add('conv', c, f, TaskConv2d(c, c, 3, f, padding=1), ref, x, 2)
+    df = pd.DataFrame(rows)
+    df['ratio/flop_ratio'] = df.ratio / df.flop_ratio
+    return df
