@@ -244,7 +244,7 @@ class TaskNeuronClassifier(ClassifierMixin, _TaskNeuronBase):
         proba = self.predict_proba(X)  # checks fitted-ness before classes_ is touched
         return self.classes_[proba.argmax(1)]
 
-# %% ../nbs/06_estimators.ipynb #43cbad3b
+# %% ../nbs/06_estimators.ipynb #a7598561
 class _Deployed(torch.nn.Module):
     "A fitted estimator's network with its scaling inside: raw X (N, D) float32 → predictions in y's units (N, k), or class logits."
     def __init__(self, model, x_mean, x_std, y_mean=None, y_std=None):

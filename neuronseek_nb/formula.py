@@ -576,7 +576,7 @@ def check_sample_weight(sample_weight, # (N,) numbers ≥ 0, a scalar for all ro
     if not w.sum() > 0: raise ValueError("sample_weight is all zero: at least one row needs a positive weight")
     return None if bool((w == 1).all()) else w
 
-# %% ../nbs/00_formula.ipynb #f6f01567
+# %% ../nbs/00_formula.ipynb #c99b849f
 def check_device(device, # 'cpu', 'cuda', 'cuda:1', 'mps' or a torch.device
                  name:str='device', # the argument's name, for the message
                 ) -> torch.device:

@@ -17,7 +17,7 @@ from .formula import Formula, Term, Expr, x, check_finite
 
 # %% auto #0
 __all__ = ['LAYER_FORMULAS', 'phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'TaskConv1d',
-           'count_parameters', 'task_mlp', 'mlp', 'matched_mlp', 'task_cnn', 'taskify', 'record_input_range',
+           'count_parameters', 'task_mlp', 'mlp', 'matched_mlp', 'task_cnn', 'taskify', 'resnet', 'record_input_range',
            'scale_features', 'time_layer', 'flop_ratio', 'paired_ratio', 'layer_benchmark']
 
 # %% ../nbs/03_layers.ipynb #f02f50ba
@@ -514,6 +514,31 @@ def taskify(model:nn.Module, # any network; converted in place (a bare nn.Linear
         owner = model.get_submodule(parent) if parent else model
         setattr(owner, leaf, _task_twin(getattr(owner, leaf), f, check_finite))
     return model
+
+# %% ../nbs/03_layers.ipynb #99ce45dd
+class _BasicBlock(nn.Module):
+    "ResNet's basic block: conv-BN-ReLU-conv-BN plus the input (through a 1×1 strided conv when the shape changes), then ReLU."
+    def __init__(self, c_in:int, c_out:int, stride:int=1):
+        super().__init__()
+        self.conv1, self.bn1 = nn.Conv2d(c_in, c_out, 3, stride, 1, bias=False), nn.BatchNorm2d(c_out)
+        self.conv2, self.bn2 = nn.Conv2d(c_out, c_out, 3, 1, 1, bias=False), nn.BatchNorm2d(c_out)
+        self.shortcut = nn.Identity() if stride == 1 and c_in == c_out else nn.Sequential(nn.Conv2d(c_in, c_out, 1, stride, bias=False), nn.BatchNorm2d(c_out))
+    def forward(self, x): return torch.relu(self.shortcut(x) + self.bn2(self.conv2(torch.relu(self.bn1(self.conv1(x))))))
+
+def resnet(in_channels:int=1, n_classes:int=10,
+           widths:Sequence[int]=(16, 32, 64), # channels of each stage; the spatial size halves between stages
+           blocks:int=1, # basic blocks per stage (2 with 4 stages is ResNet-18)
+          ) -> nn.Sequential:
+    "A small ResNet (stem, stages of basic blocks, global average pooling, linear `head`) built from ordinary layers: a model to `taskify`."
+    widths = _hidden(widths)
+    layers, c = [('stem', nn.Sequential(nn.Conv2d(_positive_int(in_channels, 'in_channels'), widths[0], 3, padding=1, bias=False),
+                                        nn.BatchNorm2d(widths[0]), nn.ReLU()))], widths[0]
+    for s, w in enumerate(widths):
+        stage = [_BasicBlock(c if b == 0 else w, w, 2 if s and b == 0 else 1) for b in range(_positive_int(blocks, 'blocks'))]
+        layers.append((f'stage{s + 1}', nn.Sequential(*stage))); c = w
+    layers += [('pool', nn.AdaptiveAvgPool2d(1)), ('flatten', nn.Flatten()), ('head', nn.Linear(c, _positive_int(n_classes, 'n_classes')))]
+    from collections import OrderedDict
+    return nn.Sequential(OrderedDict(layers))
 
 # %% ../nbs/03_layers.ipynb #7a1e0c02
 @torch.no_grad()
