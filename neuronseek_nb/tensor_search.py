@@ -14,7 +14,7 @@ from fastcore.basics import patch
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .formula import Expr, Term, Formula, x, as_float_tensor, check_finite, check_sample_weight
+from .formula import Expr, Term, Formula, x, as_float_tensor, check_finite, check_sample_weight, check_device
 
 # %% auto #0
 __all__ = ['TD_CASES', 'distinct_index_product', 'cp_product', 'hard_concrete_sample', 'hard_concrete_open_prob',
@@ -204,10 +204,7 @@ class NeuronSeekTD(BaseEstimator, RegressorMixin):
         _check_int(self.random_state, 'random_state', 0)
         if self.task not in ('regression', 'classification'):
             raise ValueError(f"task must be 'regression' or 'classification', got {self.task!r}")
-        try: dev = torch.device(self.device)
-        except (RuntimeError, TypeError) as e: raise ValueError(f"device must be a torch device such as 'cpu' or 'cuda', got {self.device!r}") from e
-        if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError("device is 'cuda' but no CUDA device is available; use device='cpu'")
-        return dev
+        return check_device(self.device)  # the check every search shares (formula page)
 
     def _check_X(self, X, D=None):
         X = as_float_tensor(X, 'X')
