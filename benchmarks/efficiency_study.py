@@ -5,7 +5,8 @@ the sweep of `STUDY`). This script runs the documented subset the docs page show
 
     OMP_NUM_THREADS=1 python benchmarks/efficiency_study.py --out benchmarks/results/efficiency
 
-Each finished task is kept under OUT/efficiency_cache, so a rerun (or a longer --feynman) continues where it stopped.
+Each finished task is kept under OUT/efficiency_cache, so a rerun (or a longer --feynman) continues where it stopped;
+the docs page's run and the exact command that summarised it are in nbs/07c_efficiency.ipynb ("Results").
 """
 import argparse, logging, sys, time
 from pathlib import Path
@@ -19,6 +20,8 @@ if __name__ == '__main__':
     p.add_argument('--feynman', type=int, default=40, help='the first K equations of FEYNMAN_SUBSET (default: all 40)')
     p.add_argument('--noises', type=float, nargs='+', default=[0.0, 0.01])
     p.add_argument('--planted', type=int, default=len(PLANTED), help='the first K planted formulas')
+    p.add_argument('--noisy-feynman', type=int, help='at the nonzero noise levels, only the first K equations (default: --feynman)')
+    p.add_argument('--noisy-planted', type=int, help='at the nonzero noise levels, only the first K planted formulas (default: --planted)')
     p.add_argument('--tables', nargs='*', default=list(REAL_TABLES))
     p.add_argument('--paper-tables', nargs='*', default=list(REAL_TABLES))
     p.add_argument('--sizes', type=int, nargs='+', default=[4, 8, 16])
@@ -28,6 +31,11 @@ if __name__ == '__main__':
     p.add_argument('--batch-size', type=int, default=256)
     a = p.parse_args()
     tasks = study_tasks(FEYNMAN_SUBSET[:a.feynman], PLANTED[:a.planted], a.tables, a.noises)
+    nf = a.feynman if a.noisy_feynman is None else a.noisy_feynman
+    npl = a.planted if a.noisy_planted is None else a.noisy_planted
+    keep = ((tasks.noise == 0) | ((tasks.family == 'feynman') & tasks.name.isin(FEYNMAN_SUBSET[:nf]))
+            | ((tasks.family == 'planted') & tasks.name.isin(PLANTED[:npl])))
+    tasks = tasks[keep]
     # noise 0 first, then 1 %: a run stopped early has the noiseless tasks complete
     tasks = tasks.sort_values('noise', kind='stable').reset_index(drop=True)
     t0 = time.perf_counter()

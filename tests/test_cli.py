@@ -44,7 +44,7 @@ def test_search_train_predict_verbs(tmp_path):
     from neuronseek_nb.formula import Formula
     assert Formula.from_json((tmp_path / 'f.json').read_text()).equivalent('<w, x**2> + <w, x>')
     r = run('train', str(tmp_path / 'toy.csv'), '--target', 'y', '--formula', str(tmp_path / 'f.json'),
-            '--epochs', '20', '--hidden', '8', '--out', str(tmp_path / 'm.pkl'))
+            '--epochs', '30', '--hidden', '8', '--out', str(tmp_path / 'm.pkl'))
     assert r.returncode == 0, r.stderr
     assert 'test R2' in r.stdout
     r = run('predict', str(tmp_path / 'm.pkl'), str(tmp_path / 'toy.csv'))
@@ -167,7 +167,7 @@ def _homes(path):
 def test_a_model_remembers_its_table(tmp_path):
     import pandas as pd
     df = _homes(tmp_path / 'homes.csv')
-    r = run('train', str(tmp_path / 'homes.csv'), '--target', 'price', '--epochs', '20', '--hidden', '8', '--out', str(tmp_path / 'm.pkl'))
+    r = run('train', str(tmp_path / 'homes.csv'), '--target', 'price', '--epochs', '30', '--hidden', '8', '--out', str(tmp_path / 'm.pkl'))
     assert r.returncode == 0, r.stderr
     assert 'note:    30 rows with missing values left out' in r.stdout, r.stdout
     full = run('predict', str(tmp_path / 'm.pkl'), str(tmp_path / 'homes.csv'))  # with the target column and the incomplete rows
@@ -227,14 +227,14 @@ def _compare_tables(d):
 def test_compare_verdicts(tmp_path):
     "`compare` on a planted table: the task network wins significantly; on pure noise: no difference; --out writes CSV and PNG."
     _compare_tables(tmp_path)
-    r = run('compare', str(tmp_path / 'planted.csv'), '--target', 'y', '--epochs', '20', '--hidden', '8', '--out', str(tmp_path / 'p.csv'))
+    r = run('compare', str(tmp_path / 'planted.csv'), '--target', 'y', '--epochs', '30', '--hidden', '8', '--out', str(tmp_path / 'p.csv'))
     assert r.returncode == 0, r.stderr[-2000:]
     assert 'verdict: the task network is better' in r.stdout and 'formula: ' in r.stdout and 'wins 5,' in r.stdout, r.stdout
     assert r.stderr == ''  # no bar: stderr is not a terminal
     import pandas as pd
     rows = pd.read_csv(tmp_path / 'p.csv')
     assert len(rows) == 10 and set(rows.model) == {'task', 'mlp'} and (tmp_path / 'p.png').stat().st_size > 1000
-    r = run('compare', str(tmp_path / 'noise.csv'), '--target', 'y', '--epochs', '20', '--hidden', '8', '-q')
+    r = run('compare', str(tmp_path / 'noise.csv'), '--target', 'y', '--epochs', '30', '--hidden', '8', '-q')
     assert r.returncode == 0, r.stderr[-2000:]
     assert 'verdict: no significant difference' in r.stdout, r.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ['noise.csv', 'p.csv', 'p.png', 'planted.csv']
