@@ -266,13 +266,12 @@ def plot_error_curves(results:pd.DataFrame, # rows of `efficiency_study`
     plt.close(fig)  # returned, not drawn twice by the inline backend
     return fig
 
-# %% ../nbs/07c_efficiency.ipynb #8aa25e71
+# %% ../nbs/07c_efficiency.ipynb #a4520a33
 def plot_ratios(ratios:pd.DataFrame, # rows of `parameter_ratio` (several models concatenated)
                ):
-    "Seaborn strip plot: each task's parameter ratio (log scale) per family and width; censored ratios (lower bounds) as crosses."
+    "Seaborn strip plot: each task's parameter ratio (log scale) per family and hidden width, lines at 1 and at the 4× target."
     import matplotlib.pyplot as plt, seaborn as sns
-    r = ratios.assign(group=ratios.family + np.where(ratios.noise > 0, ' 1%', ''),
-                      bound=np.where(ratios.reached, 'reached', 'lower bound'))
+    r = ratios.assign(group=ratios.family + np.where(ratios.noise > 0, ' 1%', ''), size=ratios['size'].astype(int))
     models = list(dict.fromkeys(r.model))
     fig, axes = plt.subplots(1, len(models), figsize=(5.5 * len(models), 4), squeeze=False, sharey=True)
     for ax, model in zip(axes.flat, models):
