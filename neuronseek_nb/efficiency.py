@@ -14,6 +14,7 @@ from torch import nn
 
 from .bench import benchmark_split, paired_comparison, _save_csv, _save_fig, _search_formula, _silent
 from .data import atomic_write, feynman_problems, load_dataset, sample_problem
+from .formula import check_device
 from .layers import count_parameters, matched_mlp, mlp, record_input_range, scale_features, task_mlp
 from .training import TabularDataModule, fit, make_trainer
 from .vsr import PLANTED, make_planted
@@ -30,11 +31,14 @@ def train_network(net:nn.Module, # a task network or an MLP (`task_mlp`, `mlp`, 
                   max_epochs:int=100, patience:int|None=10, # early stopping on the validation loss (None: none)
                   batch_size:int=128, lr:float=3e-3, weight_decay:float=0.0,
                   seed:int=0, # order of the mini-batches
+                  device:str='cpu', # where to train: 'cpu', 'cuda', … (`check_device`); the network is returned there
                  ) -> dict:
     "Train `net` with Adam, a cosine schedule and early stopping, keep its best epoch, and score it: test error (MSE on the standardised target, or 1 − accuracy), parameters, epochs, seconds."
     if isinstance(max_epochs, bool) or not isinstance(max_epochs, (int, np.integer)) or max_epochs < 1:
         raise ValueError(f"max_epochs must be a positive integer, got {max_epochs!r}")
-    (Xtr, ytr), (Xva, yva), (Xte, yte) = [dm.ds[k].tensors[:2] for k in ('train', 'val', 'test')]
+    dev = check_device(device)
+    (Xtr, ytr), (Xva, yva), (Xte, yte) = [[t.to(dev) for t in dm.ds[k].tensors[:2]] for k in ('train', 'val', 'test')]
+    net = net.to(dev)
     if not len(Xte): raise ValueError("dm has no test split (test_size=0); the network cannot be scored")
     reg = dm.task == 'regression'
     loss_of = (lambda o, y: nn.functional.mse_loss(o.reshape(y.shape), y)) if reg else nn.functional.cross_entropy
@@ -122,7 +126,7 @@ def split_rows(dm:TabularDataModule, # one split of a task or table
     Xtr, ytr = (t.numpy() for t in dm.ds['train'].tensors[:2])
     rows_s = np.random.default_rng(seed).permutation(len(Xtr))[:cfg['search_rows']]
     D, K = dm.n_features, dm.n_outputs
-    train = lambda net: train_network(net, dm, cfg['max_epochs'], cfg['patience'], cfg['batch_size'], cfg['lr'], seed=seed)
+    train = lambda net: train_network(net, dm, cfg['max_epochs'], cfg['patience'], cfg['batch_size'], cfg['lr'], seed=seed, device=cfg.get('device', 'cpu'))
     out = []
     for m in models:
         t0 = time.perf_counter()
@@ -355,6 +359,7 @@ def compare_networks(data, # a CSV/parquet path or a name `load_dataset` knows
                      epochs:int=100, # at most this many epochs per network (early stopping, patience 10)
                      hidden:int=16, # hidden width of the task network (the MLP is matched to its parameter count)
                      verbose:int=0, # > 0: a progress bar on stderr
+                     device:str='cpu', # where the networks train (`train_network`)
                     ) -> pd.DataFrame:
     "The task network and its parameter-matched MLP on `seeds` splits of a table: one row per seed and network (test error, parameters, formula)."
     from tqdm.auto import tqdm
@@ -368,7 +373,7 @@ def compare_networks(data, # a CSV/parquet path or a name `load_dataset` knows
     if len(X) > max_rows:
         keep = np.sort(np.random.default_rng(0).choice(len(X), max_rows, replace=False))
         X, y = X.iloc[keep], y[keep]
-    cfg = {**STUDY, 'sizes': (hidden,), 'sweep': (), 'max_epochs': epochs}
+    cfg = {**STUDY, 'sizes': (hidden,), 'sweep': (), 'max_epochs': epochs, 'device': str(check_device(device))}
     rows = []
     for seed in tqdm(range(seeds), disable=verbose <= 0, desc='compare', unit='seed'):
         dm = TabularDataModule(X.to_numpy(np.float64), y, task=meta['task'], val_size=0.1, test_size=0.2, batch_size=cfg['batch_size'], random_state=seed)

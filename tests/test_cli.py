@@ -251,3 +251,19 @@ def test_bench_efficiency_quick(tmp_path):
     assert set(s.model) == {'task_vsr', 'task_td'} and (s.better + s['no difference'] + s.worse == s.tasks).all()
     r = run('bench', 'efficiency', '--out', str(tmp_path / 'f'), '--seeds', '1')
     assert r.returncode == 2 and 'seeds must be an integer of at least 2' in r.stderr and not (tmp_path / 'f').exists()
+
+def test_accelerator(tmp_path):
+    "`--accelerator` on the verbs that train: an unknown one is argparse's error, a GPU on a machine without one is one line (exit 2), and nothing is written."
+    import torch
+    _toy_csv(tmp_path / 'toy.csv')
+    r = run('train', str(tmp_path / 'toy.csv'), '--target', 'y', '--accelerator', 'tpu9')
+    assert r.returncode == 2 and "invalid choice: 'tpu9'" in r.stderr
+    if torch.cuda.is_available(): return  # (with CUDA the GPU runs are tests/test_devices.py's)
+    for verb in (['train', str(tmp_path / 'toy.csv'), '--target', 'y', '--out', str(tmp_path / 'm.pkl')], ['demo'],
+                 ['compare', str(tmp_path / 'toy.csv'), '--target', 'y', '--out', str(tmp_path / 'c.csv')]):
+        r = run(*verb, '--accelerator', 'gpu', '--epochs', '1')
+        assert r.returncode == 2 and r.stderr.strip().count('\n') == 0, r.stderr
+        assert 'no CUDA device is available' in r.stderr and 'Traceback' not in r.stderr
+    assert not list(tmp_path.glob('m.pkl*')) and not list(tmp_path.glob('c.*'))
+    r = run('demo', '--accelerator', 'cpu', '--epochs', '2')
+    assert r.returncode == 0, r.stderr
