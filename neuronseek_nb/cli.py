@@ -243,10 +243,8 @@ def compare(data:str, target:str|None=None, method:str='td',
     _check_out(out)
     if out is not None and Path(out).suffix.lower() != '.csv': raise ValueError(f"--out {out} must name a .csv file (the plot is written beside it as .png)")
     t0 = time.perf_counter()
-    from neuronseek_nb.training import check_accelerator
-    import torch
-    acc, _ = check_accelerator(accelerator)
-    device = 'cuda' if acc in ('gpu', 'cuda') or (acc == 'auto' and torch.cuda.is_available()) else 'mps' if acc == 'mps' else 'cpu'
+    from neuronseek_nb.training import accelerator_device
+    device = accelerator_device(accelerator)  # (checks it: one sentence when a GPU is asked for and absent)
     with _bars_to_stderr(): rows = compare_networks(data, target, method, seeds, max_rows, epochs, hidden, verbose, device=device)
     s, r0, o = compare_summary(rows), rows.iloc[0], file or sys.stdout
     metric = 'test MSE (standardised target)' if r0.task == 'regression' else 'test error (1 - accuracy)'

@@ -17,7 +17,7 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .formula import Formula, as_float_tensor, check_finite, check_sample_weight
 from .layers import count_parameters, task_mlp
-from .training import TabularDataModule, fit, make_trainer, check_accelerator, KeepOnInterrupt, prepare_resume
+from .training import TabularDataModule, fit, make_trainer, check_accelerator, accelerator_device, KeepOnInterrupt, prepare_resume
 
 # %% auto #0
 __all__ = ['make_search', 'class_scores', 'TaskNeuronRegressor', 'TaskNeuronClassifier']
@@ -117,8 +117,7 @@ class _TaskNeuronBase(BaseEstimator):
         rows = pool[rng.permutation(len(pool))[:self.search_sample]]
         kw = {'random_state': self.random_state, 'verbose': self.verbose, **(self.search_params or {})}
         if s == 'td': kw.setdefault('task', self._task)
-        if 'device' not in kw and (self.accelerator in ('gpu', 'cuda') or (self.accelerator == 'auto' and torch.cuda.is_available())):
-            kw['device'] = 'cuda'  # the search on the accelerator the network trains on
+        kw.setdefault('device', accelerator_device(self.accelerator))  # the search beside the network's accelerator
         searcher = make_search(s, **kw)
         yr = _first_component(y[rows]) if y.ndim == 2 else y[rows]  # several targets: one search, on what they share most
         target = yr if s == 'td' or self._task == 'regression' else class_scores(X[rows], yr)

@@ -24,8 +24,9 @@ from .data import atomic_write, load_mnist
 warnings.filterwarnings('ignore', message=r'.*isinstance\(treespec, LeafSpec\).*')
 
 # %% auto #0
-__all__ = ['EpochShuffleSampler', 'TabularDataModule', 'ImageDataModule', 'TaskNetModule', 'check_accelerator', 'make_trainer',
-           'fit', 'KeepOnInterrupt', 'prepare_resume', 'matched_cnn', 'cnn_benchmark']
+__all__ = ['EpochShuffleSampler', 'TabularDataModule', 'ImageDataModule', 'TaskNetModule', 'check_accelerator',
+           'accelerator_device', 'make_trainer', 'fit', 'KeepOnInterrupt', 'prepare_resume', 'matched_cnn',
+           'cnn_benchmark']
 
 # %% ../nbs/04_training.ipynb #373b820b
 class EpochShuffleSampler(Sampler):
@@ -246,6 +247,11 @@ def check_accelerator(accelerator='auto', # one of `_ACCELERATORS`
          or (isinstance(devices, (list, tuple)) and devices and all(isinstance(d, (int, np.integer)) and d >= 0 for d in devices))
     if not ok: raise ValueError(f"devices must be a positive integer, a list of device indices or 'auto', got {devices!r}")
     return accelerator, (int(devices) if isinstance(devices, (int, np.integer)) else devices)
+
+def accelerator_device(accelerator:str='auto') -> str:
+    "The torch device that work outside Lightning (the searches, plain loops) uses beside `accelerator`: 'cuda' for 'gpu'/'cuda', and for 'auto' on a machine with CUDA; else 'cpu' (the searches compute in float64, which MPS lacks)."
+    acc, _ = check_accelerator(accelerator)
+    return 'cuda' if acc in ('gpu', 'cuda') or (acc == 'auto' and torch.cuda.is_available()) else 'cpu'
 
 def make_trainer(root:str|Path='neuronseek_runs', # folder for checkpoints and logs
                  max_epochs:int=50, patience:int|None=10, # early-stopping patience (None: no early stopping)
