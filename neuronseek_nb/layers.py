@@ -18,7 +18,7 @@ from .formula import Formula, Term, Expr, x, check_finite
 # %% auto #0
 __all__ = ['LAYER_FORMULAS', 'phi_second_moments', 'TaskLinear', 'neuron_weights', 'init_from', 'TaskConv2d', 'TaskConv1d',
            'count_parameters', 'task_mlp', 'mlp', 'matched_mlp', 'task_cnn', 'taskify', 'resnet', 'record_input_range',
-           'scale_features', 'time_layer', 'flop_ratio', 'paired_ratio', 'layer_benchmark']
+           'scale_features', 'flop_ratio', 'paired_ratio', 'layer_benchmark']
 
 # %% ../nbs/03_layers.ipynb #f02f50ba
 def phi_second_moments(formula:Formula, n:int=100) -> torch.Tensor:
@@ -39,14 +39,11 @@ def _positive_int(v, name):
         raise ValueError(f"{name} must be a positive integer, got {v!r}")
     return int(v)
 
-def _check_input(x, n, what, layer, dim, check=True):
-    "Type, dtype, shape and (if `check`) finiteness of a layer's input, with errors that name the layer and the fix."
+def _check_input(x, n, what, layer, check=True):
+    "Type, dtype, last-axis width and (if `check`) finiteness of a dense layer's input, with errors that name the layer and the fix (convolutions: `_TaskConv._check`)."
     if not isinstance(x, torch.Tensor): raise TypeError(f"{layer} input must be a torch.Tensor, got {type(x).__name__}; convert with torch.as_tensor(x, dtype=torch.float32)")
     if not x.is_floating_point(): raise TypeError(f"{layer} input must be floating point, got dtype {x.dtype}; convert with .float()")
-    if dim == 3 and x.ndim != 4:
-        raise ValueError(f"{layer} expects input of shape (N, C, H, W), got {tuple(x.shape)}" + ("; add the batch dimension with x[None]" if x.ndim == 3 else ""))
-    if x.ndim < dim or x.shape[-dim if dim == 1 else 1] != n:
-        raise ValueError(f"{layer} expects {what}={n}, got input of shape {tuple(x.shape)}")
+    if x.ndim < 1 or x.shape[-1] != n: raise ValueError(f"{layer} expects {what}={n}, got input of shape {tuple(x.shape)}")
     if check: check_finite(x, f"{layer} input")
 
 def _check_features(feats, x, layer):
@@ -210,7 +207,7 @@ class TaskLinear(_PhiRange, nn.Module):
             p = self._parameters
             if p['weight'].dtype == x.dtype: return F.linear(x, p['weight'], p.get('bias'))
         if self.check_finite or not isinstance(x, torch.Tensor) or not x.is_floating_point() or x.ndim < 1 or x.shape[-1] != self.in_features:
-            _check_input(x, self.in_features, 'in_features', 'TaskLinear', 1, self.check_finite)  # the full check only when needed
+            _check_input(x, self.in_features, 'in_features', 'TaskLinear', self.check_finite)  # the full check only when needed
         act = self._flags()
         if act[0]: x = self._clamp_input(x, act)
         xf = x if x.dtype in (torch.float32, torch.float64) else x.float()  # float16/bfloat16 input: computed in float32
@@ -611,15 +608,6 @@ def scale_features(model:nn.Module, # a network with task layers (`TaskLinear`, 
     return model
 
 # %% ../nbs/03_layers.ipynb #02f38fa9
-def time_layer(layer:nn.Module, x:torch.Tensor, repeat:int=20) -> float:
-    "Median seconds of one forward + backward pass of `layer` on `x`."
-    times = []
-    for i in range(repeat + 3):
-        t0 = time.perf_counter()
-        layer(x).sum().backward()
-        if i >= 3: times.append(time.perf_counter() - t0)
-    return float(np.median(times))
-
 def _pass(m, x): m(x).sum().backward()
 
 def flop_ratio(layer:nn.Module, reference:nn.Module, x:torch.Tensor) -> float:
