@@ -120,9 +120,9 @@ def splits_of(tables, seeds):
 def train(net, dm, seed, lr=3e-3):
     "The grid's training (`bench._neural`) at learning rate `lr`, muted: (test error, best validation loss, parameters)."
     import tempfile
-    from neuronseek_nb.bench import FULL, _silent
+    from neuronseek_nb.bench import FULL, silent
     from neuronseek_nb.training import fit, make_trainer
-    with _silent(), tempfile.TemporaryDirectory() as root:
+    with silent(), tempfile.TemporaryDirectory() as root:
         tr = make_trainer(root, FULL['max_epochs'], FULL['patience'], progress=False, seed=seed, logger=False)
         r = fit(net, dm, tr, lr=lr)
     err = r['test_loss'] if dm.task == 'regression' else 1 - r['test_acc']
@@ -270,7 +270,7 @@ def slow_nonlinear(masks, g):
 def neuron_init(a):
     import contextlib, tempfile, time, torch
     from neuronseek_nb import training
-    from neuronseek_nb.bench import FULL, _silent
+    from neuronseek_nb.bench import FULL, silent
     from neuronseek_nb.layers import scale_features, task_mlp
     paired, rows = pd.read_csv(PAIRED), []
     for name, seed, dm in splits_of(a.tables, a.seeds):
@@ -278,7 +278,7 @@ def neuron_init(a):
         f = sel.formula['task_td']
         for v in a.variants.split(','):
             t0 = time.perf_counter()
-            with _silent(), tempfile.TemporaryDirectory() as root:
+            with silent(), tempfile.TemporaryDirectory() as root:
                 torch.manual_seed(seed)
                 net = task_mlp(f, dm.n_features, 16, dm.n_outputs)
                 tr = training.make_trainer(root, FULL['max_epochs'], FULL['patience'], progress=False, seed=seed, logger=False)

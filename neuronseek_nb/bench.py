@@ -12,15 +12,17 @@ import pandas as pd
 import torch
 
 from .data import atomic_write as _atomic_write, DEV_SUITE, load_dataset, mnist_dir
-from .vsr import PLANTED
+from .formula import Formula
+from .vsr import PLANTED, make_planted
 from .bench_vsr import planted_benchmark
 from .bench_td import td_benchmark
 from .layers import count_parameters, matched_mlp, task_mlp
 from .training import TabularDataModule, fit, make_trainer
 
 # %% auto #0
-__all__ = ['MODELS', 'NEURAL', 'QUICK', 'FULL', 'benchmark_split', 'tabular_benchmark', 'summary_table', 'rank_table',
-           'paired_comparison', 'plot_error_vs_params', 'plot_ranks', 'run_bench']
+__all__ = ['MODELS', 'NEURAL', 'QUICK', 'FULL', 'silent', 'benchmark_split', 'search_formula', 'save_csv', 'save_fig',
+           'tabular_benchmark', 'summary_table', 'rank_table', 'paired_comparison', 'plot_error_vs_params',
+           'plot_ranks', 'run_bench']
 
 # %% ../nbs/07_bench.ipynb #22d6dbb6
 MODELS = ('task_td', 'task_vsr', 'mlp_matched', 'mlp_4x', 'tnlearn', 'kan', 'hgb', 'dummy')
@@ -35,7 +37,7 @@ FULL = dict(max_epochs=100, patience=10, td_epochs=60, vsr_population=300, vsr_g
 
 # %% ../nbs/07_bench.ipynb #fa3e7eae
 @contextlib.contextmanager
-def _silent():
+def silent():
     "Mute a block: stdout/stderr prints and bars of the peers, warnings, Lightning's info logs."
     lg = logging.getLogger('pytorch_lightning'); level = lg.level; lg.setLevel(logging.ERROR)
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -43,6 +45,7 @@ def _silent():
         try: yield
         finally: lg.setLevel(level)
 
+# %% ../nbs/07_bench.ipynb #b45262b5
 def _subsample(X:np.ndarray, y:np.ndarray, max_rows:int|None, seed:int):
     "At most `max_rows` rows, drawn without replacement (the same draw for every model of a seed)."
     if max_rows is None or len(X) <= max_rows: return X, y
@@ -65,8 +68,18 @@ def benchmark_split(data, # a name `load_dataset` knows (e.g. 'boston'), or a `D
     return TabularDataModule(X, y, task=task, val_size=0.1, test_size=0.2, batch_size=64, random_state=seed)
 
 # %% ../nbs/07_bench.ipynb #f49b1b75
-def _search_formula(kind, Xtr, ytr, task, n_classes, seed, cfg):
-    "The neuron of a task network: NS-TD or VSR on the (standardised) training rows, with ⟨w, x⟩ added if `cfg['linear_term']`."
+def search_formula(kind:str, # 'task_vsr' (`VectorizedSR`) or 'task_td' (`NeuronSeekTD`, orders up to 3)
+                   Xtr:np.ndarray, # (N, D) training features, standardised
+                   ytr:np.ndarray, # (N,) regression targets, or class codes 0..K-1
+                   task:str='regression', # 'regression' or 'classification'
+                   n_classes:int=1, # classes of a classification task (unused by the searches; kept for the grid's call)
+                   seed:int=0, # `random_state` of the search
+                   cfg:dict|None=None, # settings (`FULL` by default): td_epochs, vsr_population, vsr_generations, linear_term
+                  ) -> Formula|None:
+    "The neuron of a benchmark's task network: NS-TD or VSR on the (standardised) training rows, with ⟨w, x⟩ added if `cfg['linear_term']` (None when the search keeps no term)."
+    if kind not in ('task_td', 'task_vsr'): raise ValueError(f"kind must be 'task_td' or 'task_vsr', got {kind!r}")
+    if task not in ('regression', 'classification'): raise ValueError(f"task must be 'regression' or 'classification', got {task!r}")
+    cfg = {**FULL, **(cfg or {})}
     if kind == 'task_td':
         from neuronseek_nb.tensor_search import NeuronSeekTD
         f = NeuronSeekTD(max_order=3, epochs=cfg['td_epochs'], task=task, random_state=seed).fit(Xtr, ytr).formula_
@@ -78,6 +91,7 @@ def _search_formula(kind, Xtr, ytr, task, n_classes, seed, cfg):
                          random_state=seed).fit(Xtr, target).formula_
     return f.with_linear() if f is not None and cfg['linear_term'] else f
 
+# %% ../nbs/07_bench.ipynb #82c9e27d
 def _neural(model, dm, seed, cfg, root):
     "Train with Lightning on the data module: (test error, parameters, seconds)."
     tr = make_trainer(root, cfg['max_epochs'], cfg['patience'], progress=False, seed=seed, logger=False)
@@ -137,9 +151,13 @@ def _hgb_size(m) -> int:
     except AttributeError: return 0
 
 # %% ../nbs/07_bench.ipynb #5a2faad6
-def _save_csv(df, path): return _atomic_write(path, lambda p: df.to_csv(p, index=False))
+def save_csv(df:pd.DataFrame, path:str|Path) -> Path:
+    "Write `df` (without its index) to `path` atomically; return the path."
+    return _atomic_write(path, lambda p: df.to_csv(p, index=False))
 
-def _save_fig(fig, path):
+def save_fig(fig, # a matplotlib figure (closed afterwards, written or not)
+             path:str|Path) -> Path:
+    "Write `fig` as a 110-dpi PNG to `path` atomically and close it; return the path."
     import matplotlib.pyplot as plt
     try: return _atomic_write(path, lambda p: fig.savefig(p, dpi=110, format='png'))
     finally: plt.close(fig)
@@ -158,10 +176,10 @@ def _one_dataset(name, seeds, models, cfg, hidden, root, bar):
         for mname in models:
             t0, info = time.perf_counter(), {}
             try:
-                with _silent():
+                with silent():
                     torch.manual_seed(seed)
                     if mname in ('task_td', 'task_vsr'):
-                        f = _search_formula(mname, Xtr, ytr, task, n_classes, seed, cfg)
+                        f = search_formula(mname, Xtr, ytr, task, n_classes, seed, cfg)
                         ts = time.perf_counter() - t0
                         if f is None: f, info = '<w, x>', {'note': 'the search kept no term: linear neuron'}
                         torch.manual_seed(seed)
@@ -246,7 +264,7 @@ def tabular_benchmark(datasets=tuple(DEV_SUITE), # names `load_dataset` knows (d
                 rows += pd.read_csv(cached).to_dict('records'); bar.update(len(seeds) * len(models)); continue
             new = _one_dataset(name, seeds, models, cfg, hidden, root, bar)
             if cached is not None and not any(str(r.get('failed', '')).startswith(('ModuleNotFoundError', 'ImportError')) for r in new):
-                _save_csv(pd.DataFrame(new), cached)  # a table with a missing peer is run again once it is installed
+                save_csv(pd.DataFrame(new), cached)  # a table with a missing peer is run again once it is installed
             rows += new
     df = pd.DataFrame(rows)
     df['score'] = np.where(df.task == 'regression', df.error, 1 - df.error)  # MSE (std. target) or accuracy
@@ -394,11 +412,11 @@ def run_bench(kind:str, # one of 'vsr', 'td', 'tabular', 'mnist', 'layers'
     if matplotlib.get_backend().lower() not in ('agg', 'module://matplotlib_inline.backend_inline'): matplotlib.use('Agg')
     # the full tabular grid takes hours: each finished dataset is kept under out_dir, so a rerun after Ctrl-C resumes
     if kind == 'tabular' and not quick: kw['cache_dir'] = out / 'tabular_cache'
-    with _silent(): df, figs = _BENCHES[kind](quick, **kw)
-    paths = [_save_csv(df, out / f'{kind}.csv')]
+    with silent(): df, figs = _BENCHES[kind](quick, **kw)
+    paths = [save_csv(df, out / f'{kind}.csv')]
     if kind == 'tabular':
         paths.append(_atomic_write(out / 'tabular_ranks.csv', lambda p: rank_table(df).to_csv(p)))
         # the claim, seed by seed: the NS-TD task network against the parameter-matched MLP (paired t-test)
         paths.append(_atomic_write(out / 'tabular_paired.csv', lambda p: paired_comparison(df).to_csv(p)))
-    paths += [_save_fig(fig, out / f'{name}.png') for name, fig in figs.items()]
+    paths += [save_fig(fig, out / f'{name}.png') for name, fig in figs.items()]
     return paths

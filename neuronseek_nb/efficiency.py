@@ -12,7 +12,7 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .bench import benchmark_split, paired_comparison, _save_csv, _save_fig, _search_formula, _silent
+from .bench import benchmark_split, paired_comparison, save_csv, save_fig, search_formula, silent
 from .data import atomic_write, feynman_problems, load_dataset, sample_problem
 from .formula import check_device
 from .layers import count_parameters, matched_mlp, mlp, record_input_range, scale_features, task_mlp
@@ -130,8 +130,8 @@ def split_rows(dm:TabularDataModule, # one split of a task or table
     out = []
     for m in models:
         t0 = time.perf_counter()
-        with _silent():
-            f = _search_formula(m, Xtr[rows_s], ytr[rows_s], dm.task, K, seed, cfg)
+        with silent():
+            f = search_formula(m, Xtr[rows_s], ytr[rows_s], dm.task, K, seed, cfg)
         f = f if f is not None else '<w, x>'  # the search kept no term: the ordinary neuron
         search_s = time.perf_counter() - t0
         for width in cfg['sizes']:
@@ -184,7 +184,7 @@ def efficiency_study(tasks:pd.DataFrame|None=None, # rows of `study_tasks` (defa
             new = []
             for seed in seeds:
                 new += task_rows(t.family, t.name, t.noise, seed, cfg, models); bar.update(1)
-            if path is not None: Path(cache_dir).mkdir(parents=True, exist_ok=True); _save_csv(pd.DataFrame(new), path)
+            if path is not None: Path(cache_dir).mkdir(parents=True, exist_ok=True); save_csv(pd.DataFrame(new), path)
             rows += new
     return pd.DataFrame(rows)
 
@@ -333,12 +333,12 @@ def paper_protocol(tables=REAL_TABLES, # names `load_dataset` knows
                 for model in models:
                     t0, info = time.perf_counter(), {}
                     try:
-                        with _silent():
+                        with silent():
                             torch.manual_seed(seed)
                             if model == 'kan': err, params = _kan_paper(dm, seed, cfg)
                             else:
                                 if model == 'task_td':
-                                    f = _search_formula('task_td', Xtr, ytr, dm.task, dm.n_outputs, seed, cfg) or '<w, x>'
+                                    f = search_formula('task_td', Xtr, ytr, dm.task, dm.n_outputs, seed, cfg) or '<w, x>'
                                     torch.manual_seed(seed); net, info = task_mlp(f, dm.n_features, cfg['hidden'], dm.n_outputs), {'formula': str(f)}
                                 else: net = mlp(dm.n_features, cfg['hidden'], dm.n_outputs)
                                 tr = make_trainer(Path(root) / f'{name}-{seed}-{model}', cfg['max_epochs'], cfg['patience'], progress=False, seed=seed, logger=False)
@@ -434,12 +434,12 @@ def run_efficiency(out_dir:str|Path, # folder for the CSVs and PNGs (created if 
                            cache_dir=None if quick else out / 'efficiency_cache', **overrides)
     ratios = pd.concat([parameter_ratio(res, m) for m in TASK_MODELS])
     paired = pd.concat([paired_by_size(res, m) for m in TASK_MODELS])
-    paths = [_save_csv(res, out / 'efficiency.csv'), _save_csv(paired, out / 'efficiency_paired.csv'),
-             _save_csv(ratios, out / 'efficiency_ratios.csv'), _save_csv(efficiency_summary(res), out / 'efficiency_summary.csv')]
+    paths = [save_csv(res, out / 'efficiency.csv'), save_csv(paired, out / 'efficiency_paired.csv'),
+             save_csv(ratios, out / 'efficiency_ratios.csv'), save_csv(efficiency_summary(res), out / 'efficiency_summary.csv')]
     if len(paper_tables):
         models = ('task_td', 'mlp') + (('kan',) if importlib.util.find_spec('kan') else ())
         pk = dict(seeds=(0,), max_epochs=3, td_epochs=3, max_rows=300) if quick else {}
         pp = paper_protocol(('diabetes',) if quick else paper_tables, models=models, verbose=verbose, **pk)
-        paths.append(_save_csv(pp, out / 'paper_protocol.csv'))
-    paths += [_save_fig(plot_error_curves(res), out / 'efficiency_curves.png'), _save_fig(plot_ratios(ratios), out / 'efficiency_ratios.png')]
+        paths.append(save_csv(pp, out / 'paper_protocol.csv'))
+    paths += [save_fig(plot_error_curves(res), out / 'efficiency_curves.png'), save_fig(plot_ratios(ratios), out / 'efficiency_ratios.png')]
     return paths
