@@ -250,6 +250,7 @@ def compare(data:str, target:str|None=None, method:str='td',
     metric = 'test MSE (standardised target)' if r0.task == 'regression' else 'test error (1 - accuracy)'
     print(f"data:    {r0.dataset}: {r0.n_rows} rows, {r0.n_features} features ({r0.task}); {s['seeds']} splits 70/10/20, "
           f"at most {epochs} epochs per network", file=o)
+    if r0.n_dropped: print(f"note:    {r0.n_dropped} rows with missing values left out", file=o)
     print(f"formula: {s['formula']}  ({method} search; the same on {s['formula_seeds']} of {s['seeds']} seeds)", file=o)
     print(f"{'network':<14} {'params':>6}  {metric}, mean ± sd", file=o)
     print(f"{'task network':<14} {s['task_params']:>6}  {s['task_error']:.4g} ± {s['task_sd']:.2g}", file=o)

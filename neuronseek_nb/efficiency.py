@@ -378,9 +378,10 @@ def compare_networks(data, # a CSV/parquet path or a name `load_dataset` knows
     for seed in tqdm(range(seeds), disable=verbose <= 0, desc='compare', unit='seed'):
         dm = TabularDataModule(X.to_numpy(np.float64), y, task=meta['task'], val_size=0.1, test_size=0.2, batch_size=cfg['batch_size'], random_state=seed)
         rows += split_rows(dm, seed, cfg, models=(f'task_{method}',))
-    df = pd.DataFrame(rows).assign(dataset=meta['name'], task=meta['task'], n_rows=len(X), n_features=X.shape[1])
+    df = pd.DataFrame(rows).assign(dataset=meta['name'], task=meta['task'], n_rows=len(X), n_features=X.shape[1],
+                                   n_dropped=int(meta.get('n_dropped', 0)))
     df['model'] = df.model.map(lambda m: 'task' if m.startswith('task') else 'mlp')
-    return df[['dataset', 'task', 'n_rows', 'n_features', 'seed', 'model', 'width', 'params', 'error', 'epochs', 'seconds', 'formula', 'search_s']]
+    return df[['dataset', 'task', 'n_rows', 'n_features', 'n_dropped', 'seed', 'model', 'width', 'params', 'error', 'epochs', 'seconds', 'formula', 'search_s']]
 
 # %% ../nbs/07c_efficiency.ipynb #91b24739
 def compare_summary(rows:pd.DataFrame, # rows of `compare_networks`

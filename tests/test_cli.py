@@ -222,7 +222,9 @@ def _compare_tables(d):
     g = np.random.default_rng(0)
     X = g.uniform(-2, 2, (800, 4))
     pd.DataFrame(X, columns=list('abcd')).assign(y=(X**2) @ g.normal(size=4) + X @ g.normal(size=4)).to_csv(d / 'planted.csv', index=False)
-    pd.DataFrame(g.normal(size=(800, 4)), columns=list('abcd')).assign(y=g.normal(size=800)).to_csv(d / 'noise.csv', index=False)
+    noise = pd.DataFrame(g.normal(size=(800, 4)), columns=list('abcd')).assign(y=g.normal(size=800))
+    noise.loc[:6, 'b'] = np.nan; noise.loc[7:9, 'y'] = np.nan  # 10 rows with a missing value
+    noise.to_csv(d / 'noise.csv', index=False)
 
 def test_compare_verdicts(tmp_path):
     "`compare` on a planted table: the task network wins significantly; on pure noise: no difference; --out writes CSV and PNG."
@@ -237,6 +239,7 @@ def test_compare_verdicts(tmp_path):
     r = run('compare', str(tmp_path / 'noise.csv'), '--target', 'y', '--epochs', '30', '--hidden', '8', '-q')
     assert r.returncode == 0, r.stderr[-2000:]
     assert 'verdict: no significant difference' in r.stdout, r.stdout
+    assert 'noise: 790 rows' in r.stdout and 'note:    10 rows with missing values left out' in r.stdout, r.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ['noise.csv', 'p.csv', 'p.png', 'planted.csv']
 
 def test_bench_efficiency_quick(tmp_path):
