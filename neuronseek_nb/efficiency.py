@@ -251,16 +251,22 @@ def efficiency_summary(results:pd.DataFrame, # rows of `efficiency_study`
 
 # %% ../nbs/07c_efficiency.ipynb #cf2ebe06
 def plot_error_curves(results:pd.DataFrame, # rows of `efficiency_study`
-                      cases=None, # task names to draw (default: the first 8)
-                      ncols:int=4):
+                      cases=None, # task names to draw (default: the first 8; 'all': every task)
+                      ncols:int=4, # panels per row
+                      panel=(3.2, 2.8), # inches of one panel (width, height)
+                     ):
     "Seaborn small multiples: mean test error vs parameters (log–log) per task, one line per task network and one for all MLPs."
     import matplotlib.pyplot as plt, seaborn as sns
     r = results.assign(case=results['name'] + np.where(results.noise > 0, ' (noise ' + results.noise.map('{:.0%}'.format) + ')', ''),
                        kind=np.where(results.model.str.startswith('mlp'), 'MLP', results.model))
-    names = list(dict.fromkeys(r.case))[:8] if cases is None else list(cases)
+    if isinstance(cases, str) and cases != 'all': raise ValueError(f"cases must be a list of task names or 'all', got {cases!r}")
+    every = list(dict.fromkeys(r.case))
+    names = every[:8] if cases is None else every if cases == 'all' else list(cases)
+    unknown = [c for c in names if c not in every]
+    if unknown: raise ValueError(f"cases {unknown[:3]} are not tasks of results; e.g. {every[:3]}")
     m = r[r.case.isin(names)].groupby(['case', 'kind', 'params'], sort=False)['error'].mean().reset_index()
     nrows = math.ceil(len(names) / ncols)
-    fig, axes = plt.subplots(nrows, min(ncols, len(names)), figsize=(3.2 * min(ncols, len(names)), 2.8 * nrows), squeeze=False)
+    fig, axes = plt.subplots(nrows, min(ncols, len(names)), figsize=(panel[0] * min(ncols, len(names)), panel[1] * nrows), squeeze=False)
     for ax, name in zip(axes.flat, names):
         sns.lineplot(data=m[m.case == name].sort_values('params'), x='params', y='error', hue='kind', style='kind', markers=True,
                      hue_order=['task_vsr', 'task_td', 'MLP'], style_order=['task_vsr', 'task_td', 'MLP'], ax=ax, legend=ax is axes.flat[0])
@@ -422,7 +428,7 @@ def run_efficiency(out_dir:str|Path, # folder for the CSVs and PNGs (created if 
                    verbose:int=1, # > 0: progress bars (stderr)
                    **overrides, # any key of `STUDY`, e.g. sizes=(4, 8, 16)
                   ) -> list[Path]:
-    "Run the study and the paper protocol; write efficiency.csv, efficiency_paired.csv, efficiency_ratios.csv, efficiency_summary.csv, paper_protocol.csv and PNG plots atomically; return the paths (a full run resumes from `out_dir/efficiency_cache`)."
+    "Run the study and the paper protocol; write efficiency.csv, efficiency_paired.csv, efficiency_ratios.csv, efficiency_summary.csv, paper_protocol.csv and PNG plots (efficiency_curves.png: 8 tasks; efficiency_curves_<family>.png: every task; efficiency_ratios.png) atomically; return the paths (a full run resumes from `out_dir/efficiency_cache`)."
     if seeds is not None and (isinstance(seeds, bool) or not isinstance(seeds, (int, np.integer)) or seeds < 2):
         raise ValueError(f"seeds must be an integer of at least 2 (a paired test), got {seeds!r}")
     out = Path(out_dir)
@@ -442,5 +448,7 @@ def run_efficiency(out_dir:str|Path, # folder for the CSVs and PNGs (created if 
         pk = dict(seeds=(0,), max_epochs=3, td_epochs=3, max_rows=300) if quick else {}
         pp = paper_protocol(('diabetes',) if quick else paper_tables, models=models, verbose=verbose, **pk)
         paths.append(save_csv(pp, out / 'paper_protocol.csv'))
+    paths += [save_fig(plot_error_curves(res[res.family == fam], 'all', ncols=8, panel=(2.6, 2.2)), out / f'efficiency_curves_{fam}.png')
+              for fam in dict.fromkeys(res.family)]  # every task's curves, one figure per family
     paths += [save_fig(plot_error_curves(res), out / 'efficiency_curves.png'), save_fig(plot_ratios(ratios), out / 'efficiency_ratios.png')]
     return paths

@@ -247,7 +247,8 @@ def test_bench_efficiency_quick(tmp_path):
     r = run('bench', 'efficiency', '--out', str(tmp_path / 'e'), '--quick')
     assert r.returncode == 0, r.stderr[-2000:]
     files = sorted(p.name for p in (tmp_path / 'e').iterdir())
-    assert files == ['efficiency.csv', 'efficiency_curves.png', 'efficiency_paired.csv', 'efficiency_ratios.csv',
+    assert files == ['efficiency.csv', 'efficiency_curves.png', 'efficiency_curves_feynman.png', 'efficiency_curves_planted.png',
+                     'efficiency_curves_real.png', 'efficiency_paired.csv', 'efficiency_ratios.csv',
                      'efficiency_ratios.png', 'efficiency_summary.csv', 'paper_protocol.csv'], files
     import pandas as pd
     s = pd.read_csv(tmp_path / 'e' / 'efficiency_summary.csv')
