@@ -241,7 +241,9 @@ def check_accelerator(accelerator='auto', # one of `_ACCELERATORS`
                      ) -> tuple[str, int|str|list]:
     "Lightning's `accelerator` and `devices`, checked against this machine: one sentence naming the argument instead of a Lightning traceback."
     if accelerator not in _ACCELERATORS: raise ValueError(f"accelerator must be one of {list(_ACCELERATORS)}, got {accelerator!r}")
-    if accelerator in ('gpu', 'cuda'): check_device('cuda', 'accelerator')
+    if accelerator in ('gpu', 'cuda'):
+        try: check_device('cuda', 'accelerator')
+        except ValueError as e: raise ValueError(str(e).replace("accelerator='cuda'", f"accelerator={accelerator!r}", 1)) from None  # the spelling given
     if accelerator == 'mps': check_device('mps', 'accelerator')
     ok = devices == 'auto' or (isinstance(devices, (int, np.integer)) and not isinstance(devices, bool) and devices >= 1) \
          or (isinstance(devices, (list, tuple)) and devices and all(isinstance(d, (int, np.integer)) and d >= 0 for d in devices))
