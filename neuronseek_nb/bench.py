@@ -13,7 +13,7 @@ import torch
 
 from .data import atomic_write as _atomic_write, DEV_SUITE, load_dataset, mnist_dir
 from .formula import Formula
-from .vsr import PLANTED, make_planted
+from .vsr import PLANTED
 from .bench_vsr import planted_benchmark
 from .bench_td import td_benchmark
 from .layers import count_parameters, matched_mlp, task_mlp
