@@ -205,16 +205,27 @@ def _load_suite(name):
     return prepare_table(df, target, drop=drop, name=name, source=f'{source}:{item}')
 
 # %% ../nbs/05_data.ipynb #738f624d
+_NA_TEXT = ['', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA',
+            'NULL', 'NaN', 'n/a', 'nan', 'null']  # pandas' missing-value strings, less 'None' (see read_table)
+
 def read_table(path:str|Path) -> pd.DataFrame:
     "A CSV or parquet file as a raw DataFrame; missing, folder, unreadable or corrupt files give one-sentence errors."
     path = Path(path)
     if path.is_dir(): raise ValueError(f"{path} is a folder, not a data file")
     if not path.is_file(): raise FileNotFoundError(f"data file not found: {path}")
     kind = 'parquet' if path.suffix.lower() in ('.parquet', '.pq') else 'CSV'
-    try: return pd.read_parquet(path) if kind == 'parquet' else pd.read_csv(path)
+    try: df = pd.read_parquet(path) if kind == 'parquet' else pd.read_csv(path, keep_default_na=False, na_values=_NA_TEXT)
     except Exception as e:
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise ValueError(f"cannot read {path} as {kind}: {msg}") from e
+    if kind == 'CSV':  # 'None' is a category (no airbags, no pool); in a column of numbers it is a missing value
+        for c in [c for c in df.columns if pd.api.types.is_object_dtype(df[c]) or pd.api.types.is_string_dtype(df[c])]:
+            none = df[c].eq('None')
+            if not none.any(): continue
+            rest = df[c][~none & df[c].notna()]
+            if len(rest) and pd.to_numeric(rest.astype(str).str.strip(), errors='coerce').notna().all():
+                df[c] = pd.to_numeric(df[c].mask(none).astype(object).map(lambda v: v.strip() if isinstance(v, str) else v))
+    return df
 
 def load_table(path:str|Path, target:str, task:str|None=None, drop:tuple=()) -> Dataset:
     "A CSV or parquet file as a `Dataset` (see `prepare_table`)."
