@@ -264,13 +264,13 @@ def compare(data:str, target:str|None=None, method:str='td',
            ) -> dict:
     "Task network against the parameter-matched MLP on `data`, seed by seed: print the paired comparison and the formula; optionally write the rows (CSV) and a plot (PNG)."
     from neuronseek_nb.data import atomic_write
-    from neuronseek_nb.efficiency import compare_networks, compare_summary, plot_comparison, _one_target
+    from neuronseek_nb.efficiency import compare_networks, compare_summary, plot_comparison, _compare_args
     _check_out(out)
     if out is not None and Path(out).suffix.lower() != '.csv': raise ValueError(f"--out {out} must name a .csv file (the plot is written beside it as .png)")
     t0 = time.perf_counter()
     from neuronseek_nb.training import accelerator_device
     device = accelerator_device(accelerator)  # (checks it: one sentence when a GPU is asked for and absent)
-    _one_target(target)
+    _compare_args(target, method, seeds, max_rows, epochs, hidden)  # before the table is loaded
     ds = _load(data, target, drop)
     with _bars_to_stderr(): rows = compare_networks(ds, target, method, seeds, max_rows, epochs, hidden, verbose, device=device)
     s, r0, o = compare_summary(rows), rows.iloc[0], file or sys.stdout

@@ -357,8 +357,12 @@ def paper_protocol(tables=REAL_TABLES, # names `load_dataset` knows
     return pd.DataFrame(rows)
 
 # %% ../nbs/07c_efficiency.ipynb #e9c40120
-def _one_target(target):
-    "`compare` takes one target column: a list, or 'A,B', is refused (the CLI checks before it loads the table)."
+def _compare_args(target, method, seeds, max_rows, epochs, hidden):
+    "`compare`'s arguments, checked before any table is loaded (the CLI calls it before it loads one)."
+    if method not in ('td', 'vsr'): raise ValueError(f"method must be 'td' or 'vsr', got {method!r}")
+    for arg, v, low in (('seeds', seeds, 2), ('max_rows', max_rows, 20), ('epochs', epochs, 1), ('hidden', hidden, 1)):
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
+            raise ValueError(f"{arg} must be an integer of at least {low}, got {v!r}" + ('; a paired test needs two splits or more' if arg == 'seeds' else ''))
     if isinstance(target, (list, tuple)) or (isinstance(target, str) and ',' in target):
         raise ValueError(f"compare takes one target column, got {target!r}")
 
@@ -375,11 +379,7 @@ def compare_networks(data, # a CSV/parquet path, a name `load_dataset` knows, or
                     ) -> pd.DataFrame:
     "The task network and its parameter-matched MLP on `seeds` splits of a table: one row per seed and network (test error, parameters, formula)."
     from tqdm.auto import tqdm
-    if method not in ('td', 'vsr'): raise ValueError(f"method must be 'td' or 'vsr', got {method!r}")
-    for arg, v, low in (('seeds', seeds, 2), ('max_rows', max_rows, 20), ('epochs', epochs, 1), ('hidden', hidden, 1)):
-        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
-            raise ValueError(f"{arg} must be an integer of at least {low}, got {v!r}" + ('; a paired test needs two splits or more' if arg == 'seeds' else ''))
-    _one_target(target)
+    _compare_args(target, method, seeds, max_rows, epochs, hidden)
     X, y, meta = data if isinstance(data, Dataset) else load_dataset(data, target=target, drop=drop)
     if np.ndim(y) != 1: raise ValueError(f"compare takes one target column, got {y.shape[1]} targets")
     if len(X) > max_rows:
